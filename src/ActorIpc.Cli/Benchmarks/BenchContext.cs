@@ -1,0 +1,23 @@
+using System.Globalization;
+
+namespace ActorIpc.Cli.Benchmarks;
+
+/// <summary>What a benchmark run gets: where to print, and whether to run a short smoke pass.</summary>
+/// <param name="Output">Where figures are printed.</param>
+/// <param name="Quick">
+/// A short pass with few iterations, for tests that check a benchmark runs and prints its
+/// headline; its figures are not meant to be compared.
+/// </param>
+internal sealed record BenchContext(TextWriter Output, bool Quick)
+{
+    /// <summary>Prints one figure line: <c>label: value unit</c>, aligned for reading.</summary>
+    public void Figure(string label, double value, string unit) =>
+        Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {label,-40} {Format(value),12} {unit}"));
+
+    /// <summary>Prints the closing headline line <c>name: value unit</c>, read by scripts.</summary>
+    public void Headline(string name, double value, string unit) =>
+        Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {Format(value)} {unit}"));
+
+    private static string Format(double value) =>
+        value >= 100 ? value.ToString("0", CultureInfo.InvariantCulture) : value.ToString("0.###", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,10 @@
+namespace ActorIpc.Cli.Benchmarks;
+
+/// <summary>Every benchmark <c>actoripc bench</c> knows, by name.</summary>
+internal static class BenchmarkCatalog
+{
+    public static IReadOnlyList<IBenchmark> All { get; } =
+    [
+        new HoconBenchmark(),
+    ];
+}

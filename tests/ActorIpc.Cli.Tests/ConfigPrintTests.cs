@@ -1,0 +1,107 @@
+using System.Text.Json;
+using ActorIpc.Hocon;
+
+namespace ActorIpc.Cli.Tests;
+
+public sealed class ConfigPrintTests
+{
+    [Fact]
+    public void ConfigPrint_Json_PrintsResolvedDocument()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("base.conf", "timeout = 5s\nname = base");
+        var file = dir.Write("app.conf", "include \"base.conf\"\nname = app\nurl = \"tcp://\"${name}\":4000\"\nlist = [1, 2]\nlist += 3");
+
+        var (code, stdout, stderr) = CliRunner.Run("config", "print", "--json", file);
+
+        Assert.Equal(0, code);
+        Assert.Equal(string.Empty, stderr);
+        using var json = JsonDocument.Parse(stdout);
+        var root = json.RootElement;
+        Assert.Equal("5s", root.GetProperty("timeout").GetString());
+        Assert.Equal("app", root.GetProperty("name").GetString());
+        Assert.Equal("tcp://app:4000", root.GetProperty("url").GetString());
+        Assert.Equal([1, 2, 3], root.GetProperty("list").EnumerateArray().Select(e => e.GetInt32()));
+    }
+
+    [Fact]
+    public void ConfigPrint_Hocon_PrintsDocumentThatParsesBackToTheSameConfig()
+    {
+        using var dir = new TempDirectory();
+        var file = dir.Write("app.conf", "a { b = ${c}, \"d.e\" = [x, \"y z\"] }\nc = 42\nmsg = \"\"\"two\nlines\"\"\"");
+
+        var (code, stdout, _) = CliRunner.Run("config", "print", file);
+
+        Assert.Equal(0, code);
+        var printed = ConfigFactory.ParseString(stdout);
+        var original = ConfigFactory.ParseFile(file);
+        Assert.Equal(original.ToJson(indented: false), printed.ToJson(indented: false));
+        Assert.Equal(42, printed.GetInt("a.b"));
+        Assert.Equal("two\nlines", printed.GetString("msg"));
+    }
+
+    [Fact]
+    public void ConfigPrint_InvalidDocument_PrintsPositionOnStderrAndExitsNonZero()
+    {
+        using var dir = new TempDirectory();
+        var file = dir.Write("broken.conf", "a = 1\nb = ${missing.key}\n");
+
+        var (code, stdout, stderr) = CliRunner.Run("config", "print", "--json", file);
+
+        Assert.Equal(CliApp.InvalidInput, code);
+        Assert.Equal(string.Empty, stdout);
+        Assert.Contains("broken.conf:2:5", stderr, StringComparison.Ordinal);
+        Assert.Contains("${missing.key}", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ConfigPrint_MissingFile_SaysSoAndExitsNonZero()
+    {
+        using var dir = new TempDirectory();
+        var missing = Path.Combine(dir.Path, "nope.conf");
+
+        var (code, stdout, stderr) = CliRunner.Run("config", "print", missing);
+
+        Assert.Equal(CliApp.InvalidInput, code);
+        Assert.Equal(string.Empty, stdout);
+        Assert.Contains($"no such file: {missing}", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ConfigPrint_NoFileArgument_IsAUsageError()
+    {
+        var (code, stdout, stderr) = CliRunner.Run("config", "print");
+
+        Assert.Equal(CliApp.UsageError, code);
+        Assert.Equal(string.Empty, stdout);
+        Assert.Contains("FILE", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ConfigPrint_ExampleTopology_Resolves()
+    {
+        var example = Path.Combine(RepositoryRoot(), "hocon", "examples", "worker-pool.conf");
+
+        var (code, stdout, stderr) = CliRunner.Run("config", "print", "--json", example);
+
+        Assert.True(code == 0, stderr);
+        using var json = JsonDocument.Parse(stdout);
+        var root = json.RootElement;
+        Assert.Equal("5s", root.GetProperty("topology").GetProperty("web").GetProperty("ask-timeout").GetString());
+        Assert.Equal("image-shop-workers", root.GetProperty("topology").GetProperty("workers").GetProperty("env").GetProperty("WORKER_POOL").GetString());
+        Assert.Equal(["unix", "tcp"], root.GetProperty("remote").GetProperty("transports").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "ActorIpc.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("ActorIpc.sln not found above " + AppContext.BaseDirectory);
+    }
+}
