@@ -18,15 +18,11 @@ dotnet build ActorIpc.sln -c Release -nologo -v quiet || { echo "tests: 0 passed
 dotnet test ActorIpc.sln -c Release --no-build -nologo -m:1 --logger "console;verbosity=normal" 2>&1 | tee "$log"
 unit_rc=${PIPESTATUS[0]}
 
-# "Passed!  - Failed:     0, Passed:    12, Skipped:     0, Total:    12" per test project.
+# Each test project ends with "     Passed: N" and, when there are any, "Failed: N" / "Skipped: N".
 read -r passed failed skipped < <(awk '
-  /(Passed|Failed)! +- +Failed:/ {
-    for (i = 1; i <= NF; i++) {
-      if ($i == "Failed:")  { f += $(i+1) }
-      if ($i == "Passed:")  { p += $(i+1) }
-      if ($i == "Skipped:") { s += $(i+1) }
-    }
-  }
+  /^[[:space:]]+Passed: [0-9]+[[:space:]]*$/  { p += $2 }
+  /^[[:space:]]+Failed: [0-9]+[[:space:]]*$/  { f += $2 }
+  /^[[:space:]]+Skipped: [0-9]+[[:space:]]*$/ { s += $2 }
   END { printf "%d %d %d\n", p, f, s }' "$log")
 if [ "$unit_rc" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
 

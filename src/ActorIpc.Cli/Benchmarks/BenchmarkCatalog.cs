@@ -6,5 +6,9 @@ internal static class BenchmarkCatalog
     public static IReadOnlyList<IBenchmark> All { get; } =
     [
         new HoconBenchmark(),
+        new Local.LocalPingPongBenchmark(),
+        new Local.LocalAskBenchmark(),
+        new Local.SpawnBenchmark(),
+        new Local.IdleMemoryBenchmark(),
     ];
 }

@@ -1,0 +1,37 @@
+using System.Runtime.CompilerServices;
+using ActorIpc.Dispatch;
+
+namespace ActorIpc;
+
+/// <summary>
+/// A reference to an actor in this process: a send is an enqueue on its mailbox. The reference
+/// and the actor's cell are one object (the cell derives from this class), so an actor costs one
+/// object less; code that holds a reference sees only this surface.
+/// </summary>
+internal abstract class LocalActorRef : InternalActorRef
+{
+    private protected LocalActorRef(ActorPath path, Mailbox mailbox)
+    {
+        Path = path;
+        Mailbox = mailbox;
+    }
+
+    public override ActorPath Path { get; }
+
+    /// <summary>The actor's mailbox.</summary>
+    public Mailbox Mailbox { get; }
+
+    /// <summary>The actor's cell (this very object).</summary>
+    public ActorCell Cell => Unsafe.As<ActorCell>(this);
+
+    /// <summary>Starts the actor: its first system message creates the instance.</summary>
+    public void Start() => Mailbox.PostSystem(new Create());
+
+    public override void Tell(object message, IActorRef? sender)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        Mailbox.Post(new Envelope(message, sender));
+    }
+
+    public override void SendSystemMessage(SystemMessage message) => Mailbox.PostSystem(message);
+}

@@ -1,0 +1,304 @@
+using System.Collections.Concurrent;
+
+namespace ActorIpc.Dispatch;
+
+/// <summary>
+/// An actor's queues (system messages ahead of user messages) and the work item that drains
+/// them. A mailbox is scheduled on its dispatcher at most once at a time: senders flip it from
+/// idle to scheduled with one CAS, and the run that drains it flips it back, so an actor never
+/// runs on two threads and a send to a busy actor costs one enqueue.
+/// </summary>
+internal sealed class Mailbox : IThreadPoolWorkItem
+{
+    private const int Idle = 0;
+    private const int Scheduled = 1;
+
+    // The default unbounded queue is held inline (made on the first message) rather than behind
+    // IMessageQueue: one object less per actor, and no interface call per message.
+    private readonly IMessageQueue? _queue;
+    private ConcurrentQueue<Envelope>? _unbounded;
+    private SystemMessage? _systemStack;
+    private int _status;
+    private volatile bool _closed;
+
+    // Only touched by the thread running the mailbox.
+    private int _suspendCount;
+    private LinkedList<Envelope>? _front;
+
+    /// <summary>Creates a mailbox; a null <paramref name="queue"/> means the default unbounded queue.</summary>
+    public Mailbox(IMessageQueue? queue, MessageDispatcher dispatcher)
+    {
+        _queue = queue;
+        Dispatcher = dispatcher;
+    }
+
+    public ActorCell Cell { get; private set; } = null!;
+
+    public MessageDispatcher Dispatcher { get; }
+
+    public bool IsClosed => _closed;
+
+    public bool IsSuspended => _suspendCount > 0;
+
+    public int QueuedMessages => (_queue?.Count ?? _unbounded?.Count ?? 0) + (_front?.Count ?? 0);
+
+    public void SetCell(ActorCell cell) => Cell = cell;
+
+    public void Post(in Envelope envelope)
+    {
+        if (_closed)
+        {
+            Cell.System.DeadLetters.Deliver(envelope, Cell.Self, DeadLetterReasons.Stopped);
+            return;
+        }
+
+        if (_queue is null)
+        {
+            (_unbounded ?? CreateUnbounded()).Enqueue(envelope);
+        }
+        else if (_queue.Enqueue(envelope, out var dropped))
+        {
+            Cell.System.DeadLetters.Deliver(dropped, Cell.Self, DeadLetterReasons.MailboxFull);
+        }
+
+        // Closing raced with this send: the message may have been queued after the final
+        // drain. Drain again so it reaches dead letters instead of staying in a dead mailbox.
+        if (_closed)
+        {
+            DrainQueueToDeadLetters();
+            return;
+        }
+
+        TrySchedule();
+    }
+
+    public void PostSystem(SystemMessage message)
+    {
+        if (_closed)
+        {
+            Cell.System.DeadLetters.DeliverSystem(message, Cell.Self);
+            return;
+        }
+
+        // Lock-free push onto a LIFO stack; the consumer takes the whole stack and reverses it.
+        var head = Volatile.Read(ref _systemStack);
+        while (true)
+        {
+            message.Next = head;
+            var seen = Interlocked.CompareExchange(ref _systemStack, message, head);
+            if (ReferenceEquals(seen, head))
+            {
+                break;
+            }
+
+            head = seen;
+        }
+
+        if (_closed)
+        {
+            DrainSystemToDeadLetters();
+            return;
+        }
+
+        TrySchedule();
+    }
+
+    /// <summary>Puts messages back at the front, in the given order (unstash).</summary>
+    public void Prepend(IReadOnlyList<Envelope> envelopes)
+    {
+        if (envelopes.Count == 0)
+        {
+            return;
+        }
+
+        _front ??= new LinkedList<Envelope>();
+        for (var i = envelopes.Count - 1; i >= 0; i--)
+        {
+            _front.AddFirst(envelopes[i]);
+        }
+    }
+
+    public void Suspend() => _suspendCount++;
+
+    public void Resume()
+    {
+        if (_suspendCount > 0)
+        {
+            _suspendCount--;
+        }
+    }
+
+    /// <summary>Closes the mailbox for good; what is queued and what arrives later goes to dead letters.</summary>
+    public void Close()
+    {
+        _closed = true;
+        DrainToDeadLetters();
+        DrainSystemToDeadLetters();
+        Dispatcher.Detach(this);
+    }
+
+    public void Execute()
+    {
+        var previous = ActorCell.EnterThread(Cell);
+        try
+        {
+            ProcessSystemMessages();
+            if (!_closed && _suspendCount == 0)
+            {
+                ProcessUserMessages();
+            }
+        }
+        finally
+        {
+            ActorCell.LeaveThread(previous);
+            Volatile.Write(ref _status, Idle);
+            if (HasPendingWork())
+            {
+                TrySchedule();
+            }
+        }
+    }
+
+    private void TrySchedule()
+    {
+        // A plain read first: a busy actor is already scheduled, and a failed CAS would still
+        // take the cache line exclusively on every send.
+        if (Volatile.Read(ref _status) == Idle && Interlocked.CompareExchange(ref _status, Scheduled, Idle) == Idle)
+        {
+            Dispatcher.Schedule(this);
+        }
+    }
+
+    private bool HasPendingWork() =>
+        Volatile.Read(ref _systemStack) is not null
+        || (!_closed && _suspendCount == 0 && (HasQueuedMessages || _front is { Count: > 0 }));
+
+    private bool HasQueuedMessages => _queue?.HasMessages ?? _unbounded is { IsEmpty: false };
+
+    private ConcurrentQueue<Envelope> CreateUnbounded()
+    {
+        var created = new ConcurrentQueue<Envelope>();
+        return Interlocked.CompareExchange(ref _unbounded, created, null) ?? created;
+    }
+
+    private bool TryDequeueQueued(out Envelope envelope)
+    {
+        if (_queue is not null)
+        {
+            return _queue.TryDequeue(out envelope);
+        }
+
+        if (_unbounded is { } unbounded)
+        {
+            return unbounded.TryDequeue(out envelope);
+        }
+
+        envelope = default;
+        return false;
+    }
+
+    private void ProcessUserMessages()
+    {
+        var cell = Cell;
+        var left = Dispatcher.Throughput;
+        while (left-- > 0 && TryDequeue(out var envelope))
+        {
+            cell.Invoke(envelope);
+
+            // A message may have stopped, suspended or restarted the actor: system messages
+            // that arrived meanwhile take effect before the next user message.
+            if (Volatile.Read(ref _systemStack) is not null)
+            {
+                ProcessSystemMessages();
+            }
+
+            if (_closed || _suspendCount > 0)
+            {
+                return;
+            }
+        }
+    }
+
+    private bool TryDequeue(out Envelope envelope)
+    {
+        if (_front is { Count: > 0 } front)
+        {
+            envelope = front.First!.Value;
+            front.RemoveFirst();
+            return true;
+        }
+
+        return TryDequeueQueued(out envelope);
+    }
+
+    private void ProcessSystemMessages()
+    {
+        while (!_closed && TakeSystemMessages() is { } message)
+        {
+            while (message is not null)
+            {
+                var next = message.Next;
+                message.Next = null;
+                if (_closed)
+                {
+                    Cell.System.DeadLetters.DeliverSystem(message, Cell.Self);
+                }
+                else
+                {
+                    Cell.SystemInvoke(message);
+                }
+
+                message = next;
+            }
+        }
+    }
+
+    /// <summary>Takes every queued system message, oldest first.</summary>
+    private SystemMessage? TakeSystemMessages()
+    {
+        var stack = Interlocked.Exchange(ref _systemStack, null);
+        SystemMessage? ordered = null;
+        while (stack is not null)
+        {
+            var next = stack.Next;
+            stack.Next = ordered;
+            ordered = stack;
+            stack = next;
+        }
+
+        return ordered;
+    }
+
+    // On the mailbox's own thread (Close): the unstashed front belongs to it.
+    private void DrainToDeadLetters()
+    {
+        while (_front is { Count: > 0 })
+        {
+            Cell.System.DeadLetters.Deliver(_front.First!.Value, Cell.Self, DeadLetterReasons.Stopped);
+            _front.RemoveFirst();
+        }
+
+        DrainQueueToDeadLetters();
+    }
+
+    // Any thread: the shared queue is safe to drain concurrently.
+    private void DrainQueueToDeadLetters()
+    {
+        while (TryDequeueQueued(out var envelope))
+        {
+            Cell.System.DeadLetters.Deliver(envelope, Cell.Self, DeadLetterReasons.Stopped);
+        }
+    }
+
+    private void DrainSystemToDeadLetters()
+    {
+        var message = TakeSystemMessages();
+        while (message is not null)
+        {
+            var next = message.Next;
+            message.Next = null;
+            Cell.System.DeadLetters.DeliverSystem(message, Cell.Self);
+            message = next;
+        }
+    }
+}

@@ -1,0 +1,70 @@
+namespace ActorIpc;
+
+/// <summary>
+/// The sender of one Ask: the first reply completes the task (a <see cref="Status.Failure"/>
+/// rethrows its exception; a reply of another type fails naming both types); the wheel expires
+/// it at the timeout; cancellation cancels it; a dead letter fails it at once.
+/// </summary>
+internal sealed class AskPromise<T>(ActorSystemImpl system, IActorRef target, Type messageType, TimeSpan timeout) : PromiseActorRef(system)
+{
+    private readonly TaskCompletionSource<T> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private CancellationTokenRegistration _cancellation;
+
+    public Task<T> Task => _completion.Task;
+
+    public override bool IsTerminated => _completion.Task.IsCompleted;
+
+    public void CancelWith(CancellationToken cancellationToken) =>
+        _cancellation = cancellationToken.UnsafeRegister(
+            static (state, token) =>
+            {
+                var promise = (AskPromise<T>)state!;
+                if (promise._completion.TrySetCanceled(token))
+                {
+                    promise.Cancel();
+                }
+            },
+            this);
+
+    public override void Tell(object message, IActorRef? sender)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var completed = message switch
+        {
+            Status.Failure failure => _completion.TrySetException(failure.Cause),
+            T reply => _completion.TrySetResult(reply),
+            _ => _completion.TrySetException(new AskReplyTypeException(target.Path, typeof(T), message)),
+        };
+
+        if (completed)
+        {
+            Finish();
+        }
+    }
+
+    public override void FailUndelivered(IActorRef recipient, object message, string reason)
+    {
+        if (_completion.TrySetException(new MessageNotDeliveredException(recipient.Path, message.GetType(), reason)))
+        {
+            Finish();
+        }
+    }
+
+    protected internal override void Expire()
+    {
+        // The time waited is the timeout plus how late the wheel fired: derived from the
+        // deadline, so an Ask reads no clock when it starts.
+        var alive = target is IInternalActorRef known ? !known.IsTerminated : (bool?)null;
+        var elapsed = timeout + TimeSpan.FromTicks(Math.Max(0, System.Wheel.Elapsed.Ticks - DeadlineTime));
+        if (_completion.TrySetException(new AskTimeoutException(target.Path, messageType, elapsed, alive)))
+        {
+            _cancellation.Dispose();
+        }
+    }
+
+    private void Finish()
+    {
+        Cancel();
+        _cancellation.Dispose();
+    }
+}

@@ -1,0 +1,60 @@
+using System.Runtime.CompilerServices;
+using ActorIpc.Dispatch;
+using ActorIpc.Scheduling;
+
+namespace ActorIpc;
+
+/// <summary>
+/// A short-lived reference that stands for a caller waiting on a task (an Ask, a graceful
+/// stop). It is also its own timer-wheel entry, so arming its timeout allocates nothing more.
+/// Its path under <c>/temp</c> is made only when someone asks for it.
+/// </summary>
+internal abstract class PromiseActorRef(ActorSystemImpl system) : TimerEntry, IInternalActorRef
+{
+    private ActorPath? _path;
+
+    public ActorPath Path
+    {
+        get
+        {
+            if (_path is null)
+            {
+                Interlocked.CompareExchange(ref _path, System.NextTempPath(), null);
+            }
+
+            return _path;
+        }
+    }
+
+    public IInternalActorRef? Parent => null;
+
+    public ActorSystemImpl System { get; } = system;
+
+    public abstract bool IsTerminated { get; }
+
+    public abstract void Tell(object message, IActorRef? sender);
+
+    public virtual void SendSystemMessage(SystemMessage message)
+    {
+        // A watch of a promise is answered when it is done; nothing else concerns it.
+        if (message is Watch watch && IsTerminated)
+        {
+            watch.Watcher.SendSystemMessage(new DeathWatchNotification(this, existenceConfirmed: true, addressTerminated: false));
+        }
+    }
+
+    /// <summary>The message sent with this promise as sender went to dead letters.</summary>
+    public abstract void FailUndelivered(IActorRef recipient, object message, string reason);
+
+    // Promises are never rebuilt from a path, so identity is the object itself (and asking for
+    // equality does not force a path into existence).
+    public bool Equals(IActorRef? other) => ReferenceEquals(this, other);
+
+    public override bool Equals(object? obj) => ReferenceEquals(this, obj);
+
+    public override int GetHashCode() => RuntimeHelpers.GetHashCode(this);
+
+    public int CompareTo(IActorRef? other) => ActorRefIdentity.Compare(this, other);
+
+    public override string ToString() => ActorRefIdentity.ToString(this);
+}

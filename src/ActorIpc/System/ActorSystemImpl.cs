@@ -1,0 +1,194 @@
+using System.Collections.Concurrent;
+using ActorIpc.Configuration;
+using ActorIpc.Dispatch;
+using ActorIpc.Scheduling;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ActorIpc;
+
+/// <summary>The actor system: guardians, dispatchers, scheduler, event stream and dead letters.</summary>
+internal sealed class ActorSystemImpl : ActorSystem
+{
+    private readonly ConcurrentDictionary<string, MessageDispatcher> _dispatchers = new(StringComparer.Ordinal);
+    private readonly TaskCompletionSource _terminated = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly LocalActorRef _root;
+    private readonly LocalActorRef _userGuardian;
+    private readonly LocalActorRef _systemGuardian;
+    private readonly WheelScheduler _scheduler;
+    private long _nextUid;
+    private long _nextTempId;
+    private volatile bool _shuttingDown;
+
+    public ActorSystemImpl(string name, ActorSystemSettings settings, ILoggerFactory? loggerFactory)
+    {
+        if (!ActorName.IsValidSystemName(name, out var reason))
+        {
+            throw new InvalidActorNameException(name, reason);
+        }
+
+        Name = name;
+        Settings = settings;
+        LoggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
+        Log = LoggerFactory.CreateLogger("ActorIpc.ActorSystem");
+        Address = Address.Local(name);
+        _nextUid = Random.Shared.NextInt64(1, long.MaxValue / 2);
+
+        var rootPath = ActorPath.CreateRoot(Address);
+        TempPath = rootPath / "temp";
+        EventStream = new EventStream();
+        DeadLetters = new DeadLetterOffice(rootPath / "deadLetters", this);
+        _scheduler = new WheelScheduler(new HashedWheelTimer(settings.SchedulerTick, settings.TicksPerWheel, e => Log.LogError(e, "A scheduled task failed: {Reason}", e.Message)));
+        CoordinatedShutdown = new CoordinatedShutdown(this, settings.ShutdownPhases);
+
+        // The guardians exist before the system is returned, so ActorOf works at once; the root
+        // starts last, when it can watch both.
+        var topLevel = new TopLevelSupervisor(this, rootPath / "bubble-walker");
+        _root = CreateActor(Props.Create(() => new RootGuardianActor(_userGuardian!, _systemGuardian!)), topLevel, rootPath.WithUid(NextUid()));
+        _userGuardian = _root.Cell.CreateChild(Props.Create<GuardianActor>(), "user");
+        _systemGuardian = _root.Cell.CreateChild(Props.Create<GuardianActor>(), "system");
+        _root.Start();
+
+        CoordinatedShutdown.AddTask(CoordinatedShutdown.ActorSystemTerminatePhase, "stop-actors", _ => StopActors());
+        DeadLetterLogger.Start(this);
+    }
+
+    public override string Name { get; }
+
+    public override Address Address { get; }
+
+    public override ActorSystemSettings Settings { get; }
+
+    public override IScheduler Scheduler => _scheduler;
+
+    /// <summary>The scheduler, for the runtime's own allocation-free entries (Ask timeouts).</summary>
+    public WheelScheduler Wheel => _scheduler;
+
+    public override EventStream EventStream { get; }
+
+    public override DeadLetterOffice DeadLetters { get; }
+
+    public override ILoggerFactory LoggerFactory { get; }
+
+    public override ILogger Log { get; }
+
+    public override CoordinatedShutdown CoordinatedShutdown { get; }
+
+    public override Task WhenTerminated => _terminated.Task;
+
+    /// <summary>The parent path of Ask promises and other short-lived references.</summary>
+    public ActorPath TempPath { get; }
+
+    public LocalActorRef RootGuardian => _root;
+
+    public LocalActorRef UserGuardian => _userGuardian;
+
+    public LocalActorRef SystemGuardian => _systemGuardian;
+
+    /// <summary>True once the coordinated shutdown has begun.</summary>
+    public bool IsShuttingDown => _shuttingDown;
+
+    public override IActorRef ActorOf(Props props, string? name = null) => _userGuardian.Cell.ActorOf(props, name);
+
+    /// <summary>Creates an actor under <c>/system</c>, for the runtime's and extensions' own actors.</summary>
+    public IActorRef SystemActorOf(Props props, string name)
+    {
+        ArgumentNullException.ThrowIfNull(props);
+        ActorName.ValidatePathElement(name);
+        return _systemGuardian.Cell.CreateChild(props, name);
+    }
+
+    public override ActorSelection ActorSelection(string path) => ActorIpc.ActorSelection.Create(this, null, path);
+
+    public override void Stop(IActorRef actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (actor is not IInternalActorRef target)
+        {
+            throw new ArgumentException($"{actor} is not a reference of this runtime", nameof(actor));
+        }
+
+        if (target.Parent is LocalActorRef { Cell: var parent } && ReferenceEquals(parent.System, this))
+        {
+            parent.Stop(actor);
+        }
+        else
+        {
+            target.SendSystemMessage(new Terminate());
+        }
+    }
+
+    public override Task Terminate()
+    {
+        _shuttingDown = true;
+        return CoordinatedShutdown.Run("ActorSystem.Terminate");
+    }
+
+    public long NextUid() => Interlocked.Increment(ref _nextUid);
+
+    public ActorPath NextTempPath() => TempPath.Child("$" + Interlocked.Increment(ref _nextTempId).ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>Builds an actor's reference, cell and mailbox; the actor starts with <see cref="LocalActorRef.Start"/>.</summary>
+    public LocalActorRef CreateActor(Props props, IInternalActorRef parent, ActorPath path)
+    {
+        var dispatcher = Dispatcher(props.Dispatcher);
+        var mailbox = new Mailbox(CreateQueue(props.Mailbox), dispatcher);
+        var cell = new ActorCell(this, path, props, parent, mailbox);
+        mailbox.SetCell(cell);
+        dispatcher.Attach(mailbox);
+        return cell;
+    }
+
+    /// <summary>The root guardian has stopped: every actor is gone.</summary>
+    public void RootTerminated()
+    {
+        _scheduler.Dispose();
+        _terminated.TrySetResult();
+    }
+
+    /// <summary>An actor finished terminating (hook for extensions such as remoting).</summary>
+    public void ActorTerminated(ActorCell cell)
+    {
+    }
+
+    private Task StopActors()
+    {
+        _userGuardian.SendSystemMessage(new Terminate());
+        return _terminated.Task;
+    }
+
+    private MessageDispatcher Dispatcher(string? id)
+    {
+        id ??= "default";
+        if (_dispatchers.TryGetValue(id, out var existing))
+        {
+            return existing;
+        }
+
+        if (!Settings.Dispatchers.TryGetValue(id, out var settings))
+        {
+            throw new ActorIpcException($"no dispatcher '{id}' is configured: define it at actoripc.actor.dispatchers.{id} (known: {string.Join(", ", Settings.Dispatchers.Keys)})");
+        }
+
+        return _dispatchers.GetOrAdd(id, _ => settings.Pinned
+            ? new PinnedDispatcher(id, settings.Throughput)
+            : new ThreadPoolDispatcher(id, settings.Throughput));
+    }
+
+    /// <summary>The queue of mailbox <paramref name="id"/>; null for the default unbounded queue, which the mailbox holds inline.</summary>
+    private IMessageQueue? CreateQueue(string? id)
+    {
+        id ??= "default";
+        if (!Settings.Mailboxes.TryGetValue(id, out var settings))
+        {
+            throw new ActorIpcException($"no mailbox '{id}' is configured: define it at actoripc.actor.mailboxes.{id} (known: {string.Join(", ", Settings.Mailboxes.Keys)})");
+        }
+
+        return settings.Kind switch
+        {
+            MailboxKind.Bounded => new BoundedMessageQueue(settings.Capacity, settings.Overflow),
+            MailboxKind.Priority => new PriorityMessageQueue(settings.Priority!),
+            _ => null,
+        };
+    }
+}

@@ -1,0 +1,3 @@
+namespace ActorIpc.TestKit.Tests;
+
+public sealed record Pong(int N = 1);

@@ -1,0 +1,163 @@
+using ActorIpc.Hocon;
+using ActorIpc.Tests.Actors;
+using ActorIpc.TestKit;
+
+namespace ActorIpc.Tests;
+
+public sealed class ActorSystemTests
+{
+    [Fact]
+    public async Task Create_UserConfig_FallsBackOntoReference()
+    {
+        await using var system = ActorSystem.Create("configured", "actoripc.actor.ask-timeout = 2s");
+
+        Assert.Equal(TimeSpan.FromSeconds(2), system.Settings.AskTimeout);
+        Assert.Equal(TimeSpan.FromMilliseconds(10), system.Settings.SchedulerTick);
+        Assert.Equal(10, system.Settings.LogDeadLetters);
+    }
+
+    [Fact]
+    public async Task Create_SubstitutionIntoReference_Resolves()
+    {
+        await using var system = ActorSystem.Create("subst", "my-timeout = 3s\nactoripc.actor.ask-timeout = ${my-timeout}");
+
+        Assert.Equal(TimeSpan.FromSeconds(3), system.Settings.AskTimeout);
+    }
+
+    [Fact]
+    public void Create_WrongTypeSetting_ErrorNamesPathAndPosition()
+    {
+        var thrown = Assert.Throws<HoconException>(() => ActorSystem.Create("bad", "actoripc {\n  actor.ask-timeout = fast\n}"));
+
+        Assert.Equal("actoripc.actor.ask-timeout", thrown.Path);
+        Assert.Contains("config:2:", thrown.Message, StringComparison.Ordinal);
+        Assert.Contains("fast", thrown.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Create_OutOfRangeSetting_ErrorNamesPath()
+    {
+        var thrown = Assert.Throws<HoconException>(() => ActorSystem.Create("bad", "actoripc.scheduler.ticks-per-wheel = 100"));
+
+        Assert.Equal("actoripc.scheduler.ticks-per-wheel", thrown.Path);
+        Assert.Contains("power of two", thrown.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Create_UnknownMailboxType_ErrorNamesPath()
+    {
+        var thrown = Assert.Throws<HoconException>(() => ActorSystem.Create("bad", "actoripc.actor.mailboxes.x.type = huge"));
+
+        Assert.Equal("actoripc.actor.mailboxes.x.type", thrown.Path);
+        Assert.Contains("unknown mailbox type \"huge\"", thrown.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("has space")]
+    [InlineData("-leading")]
+    public void Create_InvalidName_Throws(string name)
+    {
+        Assert.Throws<InvalidActorNameException>(() => ActorSystem.Create(name));
+    }
+
+    [Fact]
+    public async Task ActorOf_DuplicateName_ThrowsNamingTheParent()
+    {
+        await using var system = ActorSystem.Create("dup");
+        system.ActorOf(Props.Create<EchoActor>(), "same");
+
+        var thrown = Assert.Throws<InvalidActorNameException>(() => system.ActorOf(Props.Create<EchoActor>(), "same"));
+
+        Assert.Contains("actoripc://dup/user already has a child with this name", thrown.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ActorOf_NoName_GeneratesDistinctNames()
+    {
+        await using var system = ActorSystem.Create("gen");
+
+        var a = system.ActorOf(Props.Create<EchoActor>());
+        var b = system.ActorOf(Props.Create<EchoActor>());
+
+        Assert.NotEqual(a.Path, b.Path);
+        Assert.StartsWith("$", a.Path.Name, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Terminate_StopsEveryActorAndCompletesWhenTerminated()
+    {
+        await using var kit = new TestKitBase(systemName: "term");
+        var probe = kit.CreateTestProbe();
+        kit.Sys.ActorOf(Props.Create(() => new LifecycleProbeActor(probe.Ref)));
+        await probe.ExpectMsgAsync("prestart");
+
+        await kit.Sys.Terminate();
+
+        Assert.True(kit.Sys.WhenTerminated.IsCompleted);
+    }
+
+    [Fact]
+    public async Task CoordinatedShutdown_RunsPhasesInOrderAndActorsLast()
+    {
+        var system = ActorSystem.Create("phases");
+        var order = new List<string>();
+        var shutdown = system.CoordinatedShutdown;
+        shutdown.AddTask("service-stop", "second", _ =>
+        {
+            lock (order)
+            {
+                order.Add("service-stop");
+            }
+
+            return Task.CompletedTask;
+        });
+        shutdown.AddTask("before-service-unbind", "first", _ =>
+        {
+            lock (order)
+            {
+                order.Add("before-service-unbind");
+            }
+
+            return Task.CompletedTask;
+        });
+        shutdown.AddTask("before-actor-system-terminate", "third", _ =>
+        {
+            lock (order)
+            {
+                order.Add(system.WhenTerminated.IsCompleted ? "actors already gone" : "actors still running");
+            }
+
+            return Task.CompletedTask;
+        });
+
+        await system.Terminate();
+
+        Assert.Equal(["before-service-unbind", "service-stop", "actors still running"], order);
+        Assert.True(system.WhenTerminated.IsCompleted);
+        Assert.Equal("ActorSystem.Terminate", shutdown.Reason);
+        Assert.Throws<InvalidOperationException>(() => shutdown.AddTask("service-stop", "late", _ => Task.CompletedTask));
+    }
+
+    [Fact]
+    public async Task CoordinatedShutdown_UnknownPhase_ListsThePhases()
+    {
+        await using var system = ActorSystem.Create("phases2");
+
+        var thrown = Assert.Throws<ArgumentException>(() => system.CoordinatedShutdown.AddTask("no-such-phase", "x", _ => Task.CompletedTask));
+
+        Assert.Contains("unknown shutdown phase 'no-such-phase'", thrown.Message, StringComparison.Ordinal);
+        Assert.Contains("service-unbind", thrown.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CoordinatedShutdown_FailingTask_DoesNotStopTheShutdown()
+    {
+        var system = ActorSystem.Create("phases3");
+        system.CoordinatedShutdown.AddTask("service-stop", "fails", _ => throw new InvalidOperationException("task failed"));
+
+        await system.Terminate();
+
+        Assert.True(system.WhenTerminated.IsCompleted);
+    }
+}
