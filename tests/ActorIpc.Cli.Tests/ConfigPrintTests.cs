@@ -92,6 +92,34 @@ public sealed class ConfigPrintTests
         Assert.Equal(["unix", "tcp"], root.GetProperty("remote").GetProperty("transports").EnumerateArray().Select(e => e.GetString()));
     }
 
+    [Fact]
+    public void ConfigPrint_WithDefaults_MergesOverTheReferenceConfiguration()
+    {
+        using var dir = new TempDirectory();
+        var file = dir.Write("app.conf", "actoripc.actor.ask-timeout = 9s\nmine = ${actoripc.scheduler.tick-duration}");
+
+        var (code, stdout, stderr) = CliRunner.Run("config", "print", "--json", "--with-defaults", file);
+
+        Assert.True(code == 0, stderr);
+        using var json = JsonDocument.Parse(stdout);
+        var actoripc = json.RootElement.GetProperty("actoripc");
+        Assert.Equal("9s", actoripc.GetProperty("actor").GetProperty("ask-timeout").GetString());
+        Assert.Equal("10ms", actoripc.GetProperty("scheduler").GetProperty("tick-duration").GetString());
+        Assert.Equal("10ms", json.RootElement.GetProperty("mine").GetString());
+    }
+
+    [Fact]
+    public void ConfigPrint_WithoutDefaults_SubstitutionOfADefaultIsAnError()
+    {
+        using var dir = new TempDirectory();
+        var file = dir.Write("app.conf", "mine = ${actoripc.scheduler.tick-duration}");
+
+        var (code, _, stderr) = CliRunner.Run("config", "print", file);
+
+        Assert.Equal(CliApp.InvalidInput, code);
+        Assert.Contains("actoripc.scheduler.tick-duration", stderr, StringComparison.Ordinal);
+    }
+
     private static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

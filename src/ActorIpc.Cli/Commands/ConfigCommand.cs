@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ActorIpc.Configuration;
 using ActorIpc.Hocon;
 
 namespace ActorIpc.Cli.Commands;
@@ -16,17 +17,22 @@ internal static class ConfigCommand
         {
             Description = "The HOCON file to load; includes resolve relative to it.",
         };
+        var withDefaults = new Option<bool>("--with-defaults")
+        {
+            Description = "Merge the document over ActorIpc's reference configuration (every default) before printing.",
+        };
         var print = new Command("print", "Print a HOCON file's resolved document (substitutions and includes applied).")
         {
             json,
+            withDefaults,
             file,
         };
-        print.SetAction(parse => Print(parse.GetValue(file)!, parse.GetValue(json), stdout, stderr));
+        print.SetAction(parse => Print(parse.GetValue(file)!, parse.GetValue(json), parse.GetValue(withDefaults), stdout, stderr));
 
         return new Command("config", "Inspect HOCON configuration.") { print };
     }
 
-    internal static int Print(string path, bool asJson, TextWriter stdout, TextWriter stderr)
+    internal static int Print(string path, bool asJson, bool withDefaults, TextWriter stdout, TextWriter stderr)
     {
         if (!File.Exists(path))
         {
@@ -37,7 +43,10 @@ internal static class ConfigCommand
         Config config;
         try
         {
-            config = ConfigFactory.ParseFile(path);
+            // With defaults, substitutions resolve over the merged document, as an actor system sees it.
+            config = withDefaults
+                ? ConfigFactory.ParseFile(path, new ConfigParseOptions { Resolve = false }).WithFallback(ActorSystemSettings.Reference).Resolve()
+                : ConfigFactory.ParseFile(path);
         }
         catch (HoconException e)
         {

@@ -56,7 +56,7 @@ internal sealed partial class HashedWheelTimer
 
     private void TransferPending(long tick)
     {
-        for (var i = 0; i < MaxTransfersPerTick && _pending.TryDequeue(out var entry); i++)
+        for (var i = 0; i < MaxTransfersPerTick && _pending.TryTake(out var entry); i++)
         {
             // An entry cancelled while pending is simply dropped: it never reaches a bucket. Most
             // are (Asks answered within a tick): a plain read spares them the interlocked write.

@@ -48,7 +48,7 @@ internal sealed partial class HashedWheelTimer : IDisposable
     private readonly long _mask;
     private readonly long _tickTicks;
     private readonly Action<Exception> _onError;
-    private readonly ConcurrentQueue<TimerEntry> _pending = new();
+    private readonly PendingLog _pending = new();
     private readonly ConcurrentQueue<TimerEntry> _removals = new();
     private readonly long _startTimestamp;
     private readonly bool _manualClock;
@@ -156,13 +156,13 @@ internal sealed partial class HashedWheelTimer : IDisposable
         entry.Wheel = this;
         entry.DeadlineTime = delay.Ticks > long.MaxValue - now ? long.MaxValue : now + delay.Ticks;
 
-        // The enqueue publishes the fields above to the wheel thread.
-        _pending.Enqueue(entry);
+        // The append publishes the fields above to the wheel thread.
+        _pending.Append(entry);
 
-        // Stop sets _stopped, then drains the queue. The enqueue linearises at an interlocked
-        // reservation of its slot, so either the drain sees the entry (Stop returns it) or the
-        // enqueue came after the drain, hence after _stopped was set, and is seen here. Both
-        // may happen; the entry is never silently left behind in a dead queue.
+        // Stop sets _stopped, then drains the log. Either the drain read this entry (Stop returns
+        // it), or the append had not finished when the drain passed, which was after _stopped
+        // was set, so it is seen here and the caller gets an ObjectDisposedException. Both may
+        // happen; the entry is never silently left behind in a dead log.
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _stopped) != 0, this);
     }
 
@@ -249,7 +249,7 @@ internal sealed partial class HashedWheelTimer : IDisposable
             }
         }
 
-        while (_pending.TryDequeue(out var entry))
+        while (_pending.TryTake(out var entry))
         {
             if (entry.IsLive)
             {

@@ -55,6 +55,12 @@ internal abstract class TimerEntry : ICancelable
     /// <summary>The period in <see cref="TimeSpan"/> ticks; 0 for a one-shot entry.</summary>
     internal long PeriodTicks { get; }
 
+    /// <summary>The pending-log slots the entry sits in until the wheel thread reads it (see <see cref="PendingLog"/>).</summary>
+    internal TimerEntry?[]? PendingSegment;
+
+    /// <summary>The entry's index in <see cref="PendingSegment"/>.</summary>
+    internal int PendingIndex;
+
     /// <summary>The intended deadline, in <see cref="TimeSpan"/> ticks of the wheel's clock.</summary>
     /// <remarks>Written by the scheduling thread before it publishes the entry, then only by the wheel thread.</remarks>
     internal long DeadlineTime;
@@ -110,10 +116,16 @@ internal abstract class TimerEntry : ICancelable
 
                     break;
                 default:
-                    // Init, Pending (the wheel drops it when it drains the queue) or Running (a
-                    // periodic entry between runs is re-armed only if still Running).
+                    // Init, Pending or Running (a periodic entry between runs is re-armed only if
+                    // still Running). A pending entry also clears its slot in the pending log, so
+                    // that nothing keeps it alive until the wheel thread gets there.
                     if (Interlocked.CompareExchange(ref _state, StateCancelled, state) == state)
                     {
+                        if (state == StatePending)
+                        {
+                            PendingLog.Forget(this);
+                        }
+
                         return true;
                     }
 

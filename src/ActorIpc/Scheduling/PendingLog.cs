@@ -1,0 +1,146 @@
+namespace ActorIpc.Scheduling;
+
+/// <summary>
+/// The entries scheduled since the wheel thread last looked: an append-only list of fixed-size
+/// segments that many threads append to and the wheel thread alone reads.
+/// </summary>
+/// <remarks>
+/// Built for Asks, which are scheduled by the million and mostly answered within a tick: an
+/// entry cancelled while pending overwrites its own slot with a marker (<see cref="Forget"/>),
+/// so the list stops referencing it at once. It can then die young (a queue would keep it alive
+/// until the next tick and have every young collection promote it), and the wheel thread skips
+/// the marker without touching the entry's cold memory.
+/// </remarks>
+internal sealed class PendingLog
+{
+    private const int SegmentSize = 1024;
+
+    private static readonly TimerEntry Removed = new RemovedMarker();
+
+    private Segment _tail;
+
+    // Reader side: the wheel thread only.
+    private Segment _head;
+    private int _headIndex;
+
+    public PendingLog()
+    {
+        _head = new Segment();
+        _tail = _head;
+    }
+
+    /// <summary>Slots appended and not yet read, cancelled ones included (reader's view).</summary>
+    public int Count
+    {
+        get
+        {
+            var count = 0;
+            var index = _headIndex;
+            for (var segment = _head; segment is not null; segment = Volatile.Read(ref segment.Next))
+            {
+                count += Math.Min(Volatile.Read(ref segment.Reserved), SegmentSize) - index;
+                index = 0;
+            }
+
+            return count;
+        }
+    }
+
+    /// <summary>True when every appended slot has been read (reader's view).</summary>
+    public bool IsEmpty => Count == 0;
+
+    /// <summary>Appends <paramref name="entry"/>: one interlocked increment and a store, no lock.</summary>
+    public void Append(TimerEntry entry)
+    {
+        while (true)
+        {
+            var segment = Volatile.Read(ref _tail);
+            var index = Interlocked.Increment(ref segment.Reserved) - 1;
+            if (index < SegmentSize)
+            {
+                // Where the entry sits is recorded before the slot is published, so a cancel
+                // that sees the slot's owner can find it; a cancel that comes earlier still
+                // works: the reader drops the cancelled entry when it gets there.
+                entry.PendingSegment = segment.Items;
+                entry.PendingIndex = index;
+                Volatile.Write(ref segment.Items[index], entry);
+                return;
+            }
+
+            var next = Volatile.Read(ref segment.Next);
+            if (next is null)
+            {
+                var created = new Segment();
+                next = Interlocked.CompareExchange(ref segment.Next, created, null) ?? created;
+            }
+
+            Interlocked.CompareExchange(ref _tail, next, segment);
+        }
+    }
+
+    /// <summary>Drops a cancelled entry's slot so the list no longer keeps it alive.</summary>
+    public static void Forget(TimerEntry entry)
+    {
+        if (entry.PendingSegment is { } items)
+        {
+            Volatile.Write(ref items[entry.PendingIndex], Removed);
+            entry.PendingSegment = null;
+        }
+    }
+
+    /// <summary>
+    /// Reads the next live slot. False at the end, or at a slot reserved but not yet written
+    /// (its writer is between two instructions): it is read at the next tick, in order.
+    /// </summary>
+    public bool TryTake(out TimerEntry entry)
+    {
+        while (true)
+        {
+            var segment = _head;
+            var limit = Math.Min(Volatile.Read(ref segment.Reserved), SegmentSize);
+            while (_headIndex < limit)
+            {
+                var item = Volatile.Read(ref segment.Items[_headIndex]);
+                if (item is null)
+                {
+                    entry = null!;
+                    return false;
+                }
+
+                _headIndex++;
+                if (!ReferenceEquals(item, Removed))
+                {
+                    // Read: the entry no longer needs its slot, and must not keep the segment alive.
+                    item.PendingSegment = null;
+                    entry = item;
+                    return true;
+                }
+            }
+
+            var next = Volatile.Read(ref segment.Next);
+            if (limit < SegmentSize || next is null)
+            {
+                entry = null!;
+                return false;
+            }
+
+            // The finished segment is left to the collector; a late Forget writing into it is harmless.
+            _head = next;
+            _headIndex = 0;
+        }
+    }
+
+    private sealed class Segment
+    {
+        public readonly TimerEntry?[] Items = new TimerEntry?[SegmentSize];
+        public int Reserved;
+        public Segment? Next;
+    }
+
+    private sealed class RemovedMarker : TimerEntry
+    {
+        protected internal override void Expire()
+        {
+        }
+    }
+}
