@@ -93,6 +93,24 @@ public sealed class MailboxTests(ITestOutputHelper output) : TestKit.Xunit2.Test
     }
 
     [Fact]
+    public async Task Mailbox_GoesIdleBetweenEverySend_NoMessageIsStranded()
+    {
+        // Each send finds its mailbox just going idle: the race between a sender seeing
+        // "scheduled" and the mailbox's run seeing "empty" is met hundreds of thousands of
+        // times, on both cores at once; a lost wake-up leaves an Ask unanswered until its timeout.
+        var askers = Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            var echo = Sys.ActorOf(Props.Create<Tests.Actors.EchoActor>());
+            for (var i = 0; i < 100_000; i++)
+            {
+                Assert.Equal(i, await echo.Ask<int>(i, TimeSpan.FromSeconds(5)));
+            }
+        }));
+
+        await Task.WhenAll(askers);
+    }
+
+    [Fact]
     public void WithMailbox_Unknown_FailsAtCreationNamingTheConfigPath()
     {
         var thrown = Assert.Throws<ActorIpcException>(() => Sys.ActorOf(Props.Create<Blocker2>().WithMailbox("nope")));

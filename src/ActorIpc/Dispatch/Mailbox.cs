@@ -151,7 +151,12 @@ internal sealed class Mailbox : IThreadPoolWorkItem
         finally
         {
             ActorCell.LeaveThread(previous);
-            Volatile.Write(ref _status, Idle);
+
+            // A full fence, not a plain release store: the check below must not be satisfied
+            // by a read from before the store. Otherwise a sender could enqueue, still see
+            // "scheduled", skip scheduling, while this run saw an empty queue: the message
+            // would sit in an idle mailbox until the next send (a lost wake-up).
+            Interlocked.Exchange(ref _status, Idle);
             if (HasPendingWork())
             {
                 TrySchedule();
