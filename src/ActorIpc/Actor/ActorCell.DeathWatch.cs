@@ -92,13 +92,41 @@ internal sealed partial class ActorCell
     private void WatchedActorTerminated(DeathWatchNotification notification)
     {
         ChildTerminated(notification.Actor);
-        if (_extras?.DeathWatch is { } watch && watch.Watching.Remove(notification.Actor, out var custom) && !_terminating)
+        if (_extras?.DeathWatch is { } watch && TryRemoveWatched(watch, notification.Actor, out var watched, out var custom) && !_terminating)
         {
-            watch.TerminatedQueued[notification.Actor] = custom;
+            watch.TerminatedQueued[watched] = custom;
 
             // Queued behind the user messages already in the mailbox, as the death happened after them.
-            Self.Tell(new Terminated(notification.Actor, notification.ExistenceConfirmed, notification.AddressTerminated), notification.Actor);
+            Self.Tell(new Terminated(watched, notification.ExistenceConfirmed, notification.AddressTerminated), watched);
         }
+    }
+
+    /// <summary>
+    /// Removes the watched reference the notification is about. A reference obtained from a path
+    /// without an incarnation (uid 0) matches the notification of any incarnation at that path,
+    /// and the Terminated names the reference the actor watched.
+    /// </summary>
+    private static bool TryRemoveWatched(DeathWatchState watch, IActorRef dead, out IActorRef watched, out object custom)
+    {
+        if (watch.Watching.Remove(dead, out custom!))
+        {
+            watched = dead;
+            return true;
+        }
+
+        foreach (var (candidate, message) in watch.Watching)
+        {
+            if ((candidate.Path.Uid == 0 || dead.Path.Uid == 0) && candidate.Path.Equals(dead.Path))
+            {
+                watch.Watching.Remove(candidate);
+                watched = candidate;
+                custom = message;
+                return true;
+            }
+        }
+
+        watched = dead;
+        return false;
     }
 
     private void DeliverTerminated(Terminated terminated)

@@ -16,11 +16,15 @@ public sealed class ActorSelection
     private readonly LocalActorRef? _anchor;
     private readonly string[] _elements;
 
-    private ActorSelection(ActorSystemImpl system, LocalActorRef? anchor, string path, string[] elements)
+    // A selection of one actor of another system (through the installed transport).
+    private readonly IActorRef? _external;
+
+    private ActorSelection(ActorSystemImpl system, LocalActorRef? anchor, string path, string[] elements, IActorRef? external = null)
     {
         _system = system;
         _anchor = anchor;
         _elements = elements;
+        _external = external;
         PathString = path;
     }
 
@@ -31,7 +35,7 @@ public sealed class ActorSelection
     public void Tell(object message, IActorRef? sender = null)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var targets = Resolve();
+        var targets = ResolveTargets();
         if (targets.Count == 0)
         {
             if (message is Identify identify)
@@ -61,7 +65,7 @@ public sealed class ActorSelection
             return Task.FromCanceled<IActorRef>(cancellationToken);
         }
 
-        var targets = Resolve();
+        var targets = ResolveTargets();
         return targets.Count > 0
             ? Task.FromResult<IActorRef>(targets[0])
             : Task.FromException<IActorRef>(new ActorNotFoundException(PathString));
@@ -83,7 +87,7 @@ public sealed class ActorSelection
 
             if (!address.Equals(system.Address))
             {
-                throw new ArgumentException($"the selection '{path}' is for {address}, not for this system ({system.Address}); remote selections need remoting", nameof(path));
+                return External(system, path);
             }
 
             anchor = null;
@@ -97,6 +101,26 @@ public sealed class ActorSelection
         var elements = relative.Split('/', StringSplitOptions.RemoveEmptyEntries);
         return new ActorSelection(system, anchor ?? system.RootGuardian, path, elements);
     }
+
+    private static ActorSelection External(ActorSystemImpl system, string path)
+    {
+        if (system.ExternalResolver is not { } resolver)
+        {
+            throw new ArgumentException($"the selection '{path}' is for another actor system than this one ({system.Address}), and no transport is installed to reach it", nameof(path));
+        }
+
+        if (path.AsSpan().IndexOfAny('*', '?') >= 0)
+        {
+            throw new ArgumentException($"the selection '{path}' has wildcards; selections of another process name one actor", nameof(path));
+        }
+
+        var target = resolver(ActorPath.Parse(path))
+            ?? throw new ArgumentException($"the selection '{path}' is for an address the transport cannot reach", nameof(path));
+        return new ActorSelection(system, null, path, [], target);
+    }
+
+    internal List<IActorRef> ResolveTargets() =>
+        _external is not null ? [_external] : [.. Resolve()];
 
     internal List<LocalActorRef> Resolve()
     {

@@ -22,6 +22,7 @@ internal sealed class AskPromise<T>(ActorSystemImpl system, IActorRef target, Ty
                 if (promise._completion.TrySetCanceled(token))
                 {
                     promise.Cancel();
+                    promise.Completed();
                 }
             },
             this);
@@ -59,6 +60,7 @@ internal sealed class AskPromise<T>(ActorSystemImpl system, IActorRef target, Ty
         if (_completion.TrySetException(new AskTimeoutException(target.Path, messageType, elapsed, alive)))
         {
             _cancellation.Dispose();
+            Completed();
         }
     }
 
@@ -66,5 +68,6 @@ internal sealed class AskPromise<T>(ActorSystemImpl system, IActorRef target, Ty
     {
         Cancel();
         _cancellation.Dispose();
+        Completed();
     }
 }

@@ -17,12 +17,23 @@ internal abstract class PromiseActorRef(ActorSystemImpl system) : TimerEntry, II
     {
         get
         {
-            if (_path is null)
+            if (_path is null && Interlocked.CompareExchange(ref _path, System.NextTempPath(), null) is null)
             {
-                Interlocked.CompareExchange(ref _path, System.NextTempPath(), null);
+                // Someone needs the path (to send it to another process): make the promise
+                // reachable by it until it completes.
+                if (!IsTerminated)
+                {
+                    System.RegisterTemp(this);
+
+                    // Completion may have raced past the check above and found nothing to remove.
+                    if (IsTerminated)
+                    {
+                        System.UnregisterTemp(this);
+                    }
+                }
             }
 
-            return _path;
+            return _path!;
         }
     }
 
@@ -40,6 +51,15 @@ internal abstract class PromiseActorRef(ActorSystemImpl system) : TimerEntry, II
         if (message is Watch watch && IsTerminated)
         {
             watch.Watcher.SendSystemMessage(new DeathWatchNotification(this, existenceConfirmed: true, addressTerminated: false));
+        }
+    }
+
+    /// <summary>Called when the promise completes: it is no longer reachable by path.</summary>
+    protected void Completed()
+    {
+        if (Volatile.Read(ref _path) is not null)
+        {
+            System.UnregisterTemp(this);
         }
     }
 

@@ -25,6 +25,7 @@ internal sealed class WatchPromise(ActorSystemImpl system, IInternalActorRef tar
             if (_completion.TrySetResult(true))
             {
                 Cancel();
+                Completed();
             }
 
             return;
@@ -43,6 +44,7 @@ internal sealed class WatchPromise(ActorSystemImpl system, IInternalActorRef tar
         if (_completion.TrySetException(new AskTimeoutException(target.Path, stopMessageType, Stopwatch.GetElapsedTime(_started), !target.IsTerminated)))
         {
             target.SendSystemMessage(new Unwatch(target, this));
+            Completed();
         }
     }
 }

@@ -16,6 +16,8 @@ internal sealed class ActorSystemImpl : ActorSystem
     private readonly LocalActorRef _userGuardian;
     private readonly LocalActorRef _systemGuardian;
     private readonly WheelScheduler _scheduler;
+    private readonly ConcurrentDictionary<string, PromiseActorRef> _temp = new(StringComparer.Ordinal);
+    private Func<ActorPath, IActorRef?>? _externalResolver;
     private long _nextUid;
     private long _nextTempId;
     private volatile bool _shuttingDown;
@@ -127,6 +129,56 @@ internal sealed class ActorSystemImpl : ActorSystem
     public long NextUid() => Interlocked.Increment(ref _nextUid);
 
     public ActorPath NextTempPath() => TempPath.Child("$" + Interlocked.Increment(ref _nextTempId).ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>Makes a promise reachable by its path (it was handed out as a sender, e.g. to another process).</summary>
+    public void RegisterTemp(PromiseActorRef promise) => _temp[promise.Path.Name] = promise;
+
+    public void UnregisterTemp(PromiseActorRef promise) => _temp.TryRemove(new KeyValuePair<string, PromiseActorRef>(promise.Path.Name, promise));
+
+    /// <summary>How references to other systems' actors are made; null until a transport installs one.</summary>
+    public Func<ActorPath, IActorRef?>? ExternalResolver => Volatile.Read(ref _externalResolver);
+
+    public void SetExternalResolver(Func<ActorPath, IActorRef?> resolver)
+    {
+        if (Interlocked.CompareExchange(ref _externalResolver, resolver, null) is not null)
+        {
+            throw new InvalidOperationException($"{Name} already has a resolver for other systems' addresses (one transport per actor system)");
+        }
+    }
+
+    /// <summary>The local actor, promise or dead letters at <paramref name="path"/>'s elements; null when none (or another incarnation).</summary>
+    public IActorRef? ResolveLocal(ActorPath path)
+    {
+        var elements = path.Elements;
+        if (elements.Count == 0)
+        {
+            return _root;
+        }
+
+        if (elements.Count == 1 && elements[0] == "deadLetters")
+        {
+            return DeadLetters;
+        }
+
+        if (elements.Count == 2 && elements[0] == "temp")
+        {
+            return _temp.TryGetValue(elements[1], out var promise) ? promise : null;
+        }
+
+        var cell = _root.Cell;
+        foreach (var element in elements)
+        {
+            if (cell.GetChild(element) is not { } child)
+            {
+                return null;
+            }
+
+            cell = child.Cell;
+        }
+
+        // A path with a uid names one incarnation: a message for an earlier one must not reach a successor.
+        return path.Uid != 0 && cell.Path.Uid != path.Uid ? null : cell;
+    }
 
     /// <summary>Builds an actor's reference, cell and mailbox; the actor starts with <see cref="LocalActorRef.Start"/>.</summary>
     public LocalActorRef CreateActor(Props props, IInternalActorRef parent, ActorPath path)

@@ -1,0 +1,93 @@
+using ActorIpc.Dispatch;
+
+namespace ActorIpc.Spi;
+
+/// <summary>
+/// What a transport (remoting) needs of an actor system beyond the public API: resolving local
+/// actors by path, joining death watch across the process boundary, and reporting messages it
+/// could not deliver. For transport implementers; application code does not need it.
+/// </summary>
+public sealed class ActorSystemSpi
+{
+    private readonly ActorSystemImpl _system;
+
+    private ActorSystemSpi(ActorSystemImpl system) => _system = system;
+
+    /// <summary>The actor system.</summary>
+    public ActorSystem System => _system;
+
+    /// <summary>The service provider interface of <paramref name="system"/>.</summary>
+    /// <exception cref="ArgumentException">The system is not an ActorIpc actor system.</exception>
+    public static ActorSystemSpi For(ActorSystem system)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        return new ActorSystemSpi(system as ActorSystemImpl ?? throw new ArgumentException("the system must be created by ActorSystem.Create", nameof(system)));
+    }
+
+    /// <summary>
+    /// The live local actor, Ask promise (<c>/temp/...</c>) or <c>/deadLetters</c> at the path's
+    /// elements (its address is not checked: the caller decides the path is for this system);
+    /// null when none.
+    /// </summary>
+    public IActorRef? ResolveLocal(ActorPath path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return _system.ResolveLocal(path);
+    }
+
+    /// <summary>
+    /// Installs how references with another system's address are made (by ActorSelection and
+    /// when paths arrive in messages). One resolver per system; it returns null for addresses it
+    /// cannot reach.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A resolver is installed already.</exception>
+    public void SetExternalResolver(Func<ActorPath, IActorRef?> resolver)
+    {
+        ArgumentNullException.ThrowIfNull(resolver);
+        _system.SetExternalResolver(resolver);
+    }
+
+    /// <summary>
+    /// <paramref name="watcher"/> (an actor elsewhere) watches the local <paramref name="watchee"/>:
+    /// when it stops, the watcher's <see cref="ExternalActorRef"/> gets the notification. A watch of
+    /// an actor that is already gone is answered at once.
+    /// </summary>
+    public void Watch(IActorRef watchee, ExternalActorRef watcher) =>
+        Internal(watchee).SendSystemMessage(new Watch(Internal(watchee), watcher));
+
+    /// <summary>Ends a watch made with <see cref="Watch"/>.</summary>
+    public void Unwatch(IActorRef watchee, ExternalActorRef watcher) =>
+        Internal(watchee).SendSystemMessage(new Unwatch(Internal(watchee), watcher));
+
+    /// <summary>
+    /// Tells the local <paramref name="watcher"/> that <paramref name="deadActor"/> (a reference
+    /// it watched) has terminated; <paramref name="addressTerminated"/> when its whole process was
+    /// lost. The watcher gets its <see cref="Terminated"/> (or fails its Ask) as for a local death.
+    /// </summary>
+    public void NotifyTerminated(IActorRef watcher, IActorRef deadActor, bool existenceConfirmed, bool addressTerminated)
+    {
+        ArgumentNullException.ThrowIfNull(deadActor);
+        Internal(watcher).SendSystemMessage(new DeathWatchNotification(deadActor, existenceConfirmed, addressTerminated));
+    }
+
+    /// <summary>
+    /// Reports a message that could not be delivered: it is published as a <see cref="DeadLetter"/>
+    /// with <paramref name="reason"/>, and an Ask waiting on it fails at once.
+    /// </summary>
+    public void DeadLetter(object message, IActorRef? sender, IActorRef recipient, string reason)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(recipient);
+        ArgumentException.ThrowIfNullOrEmpty(reason);
+        _system.DeadLetters.Deliver(new Envelope(message, sender), recipient, reason);
+    }
+
+    /// <summary>Creates an actor under <c>/system</c>, for the transport's own actors.</summary>
+    public IActorRef SystemActorOf(Props props, string name) => _system.SystemActorOf(props, name);
+
+    private static IInternalActorRef Internal(IActorRef actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return actor as IInternalActorRef ?? throw new ArgumentException($"{actor} is not a reference of this runtime", nameof(actor));
+    }
+}

@@ -1,0 +1,88 @@
+using ActorIpc.Spi;
+using ActorIpc.Tests.Actors;
+using ActorIpc.TestKit;
+
+namespace ActorIpc.Tests.Spi;
+
+public sealed class ActorSystemSpiTests : IAsyncLifetime
+{
+    private readonly TestKitBase _local = new(systemName: "local");
+    private readonly ActorSystem _remote = ActorSystem.Create("remote");
+
+    public Task InitializeAsync()
+    {
+        ActorSystemSpi.For(_local.Sys).SetExternalResolver(path => path.Address.System == "remote" ? new LoopbackRef(_local.Sys, _remote, path) : null);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _local.DisposeAsync();
+        await _remote.Terminate();
+    }
+
+    [Fact]
+    public async Task Ask_AcrossSystems_ReplyFindsThePromiseByItsPath()
+    {
+        _remote.ActorOf(Props.Create<EchoActor>(), "echo");
+        var echo = await _local.Sys.ActorSelection("actoripc://remote/user/echo").ResolveOne();
+
+        Assert.IsType<LoopbackRef>(echo);
+        Assert.Equal("over there", await echo.Ask<string>("over there", TimeSpan.FromSeconds(5)));
+    }
+
+    [Fact]
+    public async Task Watch_AcrossSystems_TerminatedArrives()
+    {
+        var remoteActor = _remote.ActorOf(Props.Create<EchoActor>(), "watched");
+        var reference = await _local.Sys.ActorSelection("actoripc://remote/user/watched").ResolveOne();
+        _local.Watch(reference);
+
+        _remote.Stop(remoteActor);
+
+        var terminated = await _local.ExpectTerminatedAsync(reference);
+        Assert.Equal("actoripc://remote/user/watched", terminated.ActorRef.Path.ToString());
+    }
+
+    [Fact]
+    public void ResolveLocal_FindsActorsPromisesAndDeadLettersButNotOtherIncarnations()
+    {
+        var spi = ActorSystemSpi.For(_local.Sys);
+        var actor = _local.Sys.ActorOf(Props.Create<EchoActor>(), "here");
+
+        Assert.Equal(actor, spi.ResolveLocal(ActorPath.Parse("actoripc://whatever/user/here")));
+        Assert.Equal(actor, spi.ResolveLocal(actor.Path));
+        Assert.Null(spi.ResolveLocal(actor.Path.WithUid(actor.Path.Uid + 1)));
+        Assert.Null(spi.ResolveLocal(ActorPath.Parse("actoripc://local/user/missing")));
+        Assert.Same(_local.Sys.DeadLetters, spi.ResolveLocal(ActorPath.Parse("actoripc://local/deadLetters")));
+    }
+
+    [Fact]
+    public async Task DeadLetter_FailsAWaitingAskAtOnce()
+    {
+        var spi = ActorSystemSpi.For(_local.Sys);
+        var unreachable = new LoopbackRef(_local.Sys, _remote, ActorPath.Parse("actoripc://remote/user/nobody"));
+
+        var thrown = await Assert.ThrowsAsync<MessageNotDeliveredException>(
+            () => unreachable.Ask<string>("anyone?", TimeSpan.FromSeconds(30)).WaitAsync(TimeSpan.FromSeconds(10)));
+
+        Assert.Equal("no such actor in the other system", thrown.Reason);
+        Assert.NotNull(spi);
+    }
+
+    [Fact]
+    public void SetExternalResolver_Twice_IsRefused()
+    {
+        var thrown = Assert.Throws<InvalidOperationException>(() => ActorSystemSpi.For(_local.Sys).SetExternalResolver(_ => null));
+
+        Assert.Contains("one transport per actor system", thrown.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Selection_WildcardsInAnotherSystem_AreRefused()
+    {
+        var thrown = Assert.Throws<ArgumentException>(() => _local.Sys.ActorSelection("actoripc://remote/user/*"));
+
+        Assert.Contains("wildcards", thrown.Message, StringComparison.Ordinal);
+    }
+}
