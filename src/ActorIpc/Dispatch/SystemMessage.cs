@@ -59,8 +59,11 @@ internal sealed class Unwatch(IInternalActorRef watchee, IInternalActorRef watch
 }
 
 /// <summary><see cref="Actor"/> has terminated; sent to each watcher and to the parent.</summary>
-internal sealed class DeathWatchNotification(IActorRef actor, bool existenceConfirmed, bool addressTerminated) : SystemMessage
+internal sealed class DeathWatchNotification(IActorRef actor, bool existenceConfirmed, bool addressTerminated, string? reason = null) : SystemMessage
 {
+    /// <summary>What is known of the loss (for a lost process: the transport's reason), if anything.</summary>
+    public string? Reason { get; } = reason;
+
     public IActorRef Actor { get; } = actor;
 
     public bool ExistenceConfirmed { get; } = existenceConfirmed;

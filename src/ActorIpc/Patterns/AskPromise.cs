@@ -1,3 +1,5 @@
+using ActorIpc.Dispatch;
+
 namespace ActorIpc;
 
 /// <summary>
@@ -41,6 +43,22 @@ internal sealed class AskPromise<T>(ActorSystemImpl system, IActorRef target, Ty
         {
             Finish();
         }
+    }
+
+    public override void SendSystemMessage(SystemMessage message)
+    {
+        // A transport reports that the target (or its process) is gone before it replied.
+        if (message is DeathWatchNotification notification && notification.Actor.Path.Equals(target.Path))
+        {
+            if (_completion.TrySetException(new TargetTerminatedException(target.Path, messageType, notification.AddressTerminated, notification.Reason)))
+            {
+                Finish();
+            }
+
+            return;
+        }
+
+        base.SendSystemMessage(message);
     }
 
     public override void FailUndelivered(IActorRef recipient, object message, string reason)

@@ -64,11 +64,23 @@ public sealed class ActorSystemSpi
     /// it watched) has terminated; <paramref name="addressTerminated"/> when its whole process was
     /// lost. The watcher gets its <see cref="Terminated"/> (or fails its Ask) as for a local death.
     /// </summary>
-    public void NotifyTerminated(IActorRef watcher, IActorRef deadActor, bool existenceConfirmed, bool addressTerminated)
+    /// <param name="watcher">The local actor or Ask promise that watched.</param>
+    /// <param name="deadActor">The reference it watched (or asked).</param>
+    /// <param name="existenceConfirmed">False when the actor was never known to exist.</param>
+    /// <param name="addressTerminated">True when its whole process was lost.</param>
+    /// <param name="reason">What is known of the loss, e.g. "connection reset"; shown in the failure of a waiting Ask.</param>
+    public void NotifyTerminated(IActorRef watcher, IActorRef deadActor, bool existenceConfirmed, bool addressTerminated, string? reason = null)
     {
         ArgumentNullException.ThrowIfNull(deadActor);
-        Internal(watcher).SendSystemMessage(new DeathWatchNotification(deadActor, existenceConfirmed, addressTerminated));
+        Internal(watcher).SendSystemMessage(new DeathWatchNotification(deadActor, existenceConfirmed, addressTerminated, reason));
     }
+
+    /// <summary>
+    /// True for the temporary reference standing for a caller waiting on a task (an Ask): a
+    /// transport that sends a message with such a sender should call <see cref="NotifyTerminated"/>
+    /// for it when the recipient's process is lost, so the Ask fails at once.
+    /// </summary>
+    public static bool IsTemporary(IActorRef actor) => actor is PromiseActorRef;
 
     /// <summary>
     /// Reports a message that could not be delivered: it is published as a <see cref="DeadLetter"/>

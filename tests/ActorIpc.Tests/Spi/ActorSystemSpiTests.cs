@@ -71,6 +71,41 @@ public sealed class ActorSystemSpiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task NotifyTerminated_ForAnAskPromise_FailsTheAskAtOnceWithTheReason()
+    {
+        var spi = ActorSystemSpi.For(_local.Sys);
+        var target = new BlackHoleRef(_local.Sys, ActorPath.Parse("actoripc.unix://remote@worker/user/callee"));
+
+        var ask = target.Ask<string>("work", TimeSpan.FromSeconds(30));
+        var promise = await target.Sender;
+        Assert.True(ActorSystemSpi.IsTemporary(promise));
+        Assert.False(ActorSystemSpi.IsTemporary(target));
+        spi.NotifyTerminated(promise, target, existenceConfirmed: true, addressTerminated: true, reason: "connection reset");
+
+        var thrown = await Assert.ThrowsAsync<TargetTerminatedException>(() => ask.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.True(thrown.AddressTerminated);
+        Assert.Equal("connection reset", thrown.Reason);
+        Assert.Contains("the target's process was lost before it replied", thrown.Message, StringComparison.Ordinal);
+        Assert.Contains("actoripc.unix://remote@worker/user/callee", thrown.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PromisePath_HandedOut_ResolvesUntilTheAskCompletes()
+    {
+        var spi = ActorSystemSpi.For(_local.Sys);
+        var target = new BlackHoleRef(_local.Sys, ActorPath.Parse("actoripc.unix://remote@worker/user/callee"));
+
+        var ask = target.Ask<string>("work", TimeSpan.FromSeconds(30));
+        var promise = await target.Sender;
+        var path = promise.Path;
+
+        Assert.Same(promise, spi.ResolveLocal(path));
+        promise.Tell("done", null);
+        Assert.Equal("done", await ask);
+        Assert.Null(spi.ResolveLocal(path));
+    }
+
+    [Fact]
     public void SetExternalResolver_Twice_IsRefused()
     {
         var thrown = Assert.Throws<InvalidOperationException>(() => ActorSystemSpi.For(_local.Sys).SetExternalResolver(_ => null));
