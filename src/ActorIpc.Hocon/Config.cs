@@ -153,6 +153,26 @@ public sealed partial class Config
         return current;
     }
 
+    /// <summary>
+    /// An error for a value the getters accept but its user does not (out of range, an unknown
+    /// name): the message names the full path and where the value was written, like the
+    /// getters' own errors, e.g. <c>expected a power of two at a.b (app.conf:3:9), got 100</c>.
+    /// </summary>
+    /// <param name="path">The path of the offending value.</param>
+    /// <param name="reason">What is wrong with it.</param>
+    /// <returns>The exception, for the caller to throw.</returns>
+    public HoconException InvalidValue(string path, string reason)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(reason);
+        string full = FullPath(path);
+        HoconValue? value = GetValue(path);
+        string message = value is { Line: > 0 }
+            ? $"{reason} at {full} ({value.Origin}:{value.Line}:{value.Column})"
+            : $"{reason} at {full}";
+        return new HoconException(message, reason, value?.Origin, value?.Line ?? 0, value?.Column ?? 0, full);
+    }
+
     private HoconValue Require(string path) =>
         GetValue(path) ?? throw new HoconException($"missing path {FullPath(path)}", $"missing path {FullPath(path)}", null, 0, 0, FullPath(path));
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using ActorIpc.Hocon;
 
 namespace ActorIpc.Configuration;
@@ -103,12 +102,7 @@ internal static class SettingsReader
         return result;
     }
 
-    public static HoconException Invalid(Config config, string path, string reason)
-    {
-        var value = config.GetValue(path);
-        var where = value is { Line: > 0 } ? string.Create(CultureInfo.InvariantCulture, $" ({value.Origin}:{value.Line}:{value.Column})") : string.Empty;
-        return new HoconException($"{reason} at {path}{where}", reason, value?.Origin, value?.Line ?? 0, value?.Column ?? 0, path);
-    }
+    public static HoconException Invalid(Config config, string path, string reason) => config.InvalidValue(path, reason);
 
     private static MailboxSettings Bounded(Config config, string id, string path)
     {
