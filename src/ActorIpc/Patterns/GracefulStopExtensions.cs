@@ -9,9 +9,10 @@ public static class GracefulStopExtensions
     /// Sends <paramref name="stopMessage"/> (a <see cref="PoisonPill"/> by default, so queued
     /// messages are handled first) and completes with true once the actor has terminated, its
     /// children and <c>PostStop</c> included. Throws <see cref="AskTimeoutException"/> when it has
-    /// not terminated within <paramref name="timeout"/>.
+    /// not terminated within <paramref name="timeout"/>. Cancelling <paramref name="cancellationToken"/>
+    /// stops the waiting (the stop message has been sent already).
     /// </summary>
-    public static Task<bool> GracefulStop(this IActorRef target, TimeSpan timeout, object? stopMessage = null)
+    public static Task<bool> GracefulStop(this IActorRef target, TimeSpan timeout, object? stopMessage = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero);
@@ -25,6 +26,6 @@ public static class GracefulStopExtensions
         system.Wheel.Schedule(promise, timeout);
         internalTarget.SendSystemMessage(new Watch(internalTarget, promise));
         target.Tell(stop, promise);
-        return promise.Task;
+        return cancellationToken.CanBeCanceled ? promise.Task.WaitAsync(cancellationToken) : promise.Task;
     }
 }

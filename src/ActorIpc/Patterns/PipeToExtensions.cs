@@ -12,23 +12,7 @@ public static class PipeToExtensions
     public static Task PipeTo<T>(this Task<T> task, IActorRef recipient, IActorRef? sender = null, Func<T, object>? success = null, Func<Exception, object>? failure = null)
     {
         ArgumentNullException.ThrowIfNull(task);
-        ArgumentNullException.ThrowIfNull(recipient);
-        return task.ContinueWith(
-            done =>
-            {
-                if (done.IsCompletedSuccessfully)
-                {
-                    recipient.Tell(success is null ? done.Result! : success(done.Result), sender);
-                }
-                else
-                {
-                    var error = Unwrap(done);
-                    recipient.Tell(failure is null ? new Status.Failure(error) : failure(error), sender);
-                }
-            },
-            CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
+        return Pipe(task, recipient, sender, done => success is null ? ((Task<T>)done).Result! : success(((Task<T>)done).Result), failure);
     }
 
     /// <summary>
@@ -39,27 +23,28 @@ public static class PipeToExtensions
     public static Task PipeTo(this Task task, IActorRef recipient, IActorRef? sender = null, Func<object>? success = null, Func<Exception, object>? failure = null)
     {
         ArgumentNullException.ThrowIfNull(task);
+        return Pipe(task, recipient, sender, _ => success is null ? new Status.Success(null) : success(), failure);
+    }
+
+    private static Task Pipe(Task task, IActorRef recipient, IActorRef? sender, Func<Task, object> onSuccess, Func<Exception, object>? failure)
+    {
         ArgumentNullException.ThrowIfNull(recipient);
         return task.ContinueWith(
             done =>
             {
                 if (done.IsCompletedSuccessfully)
                 {
-                    recipient.Tell(success is null ? new Status.Success(null) : success(), sender);
+                    recipient.Tell(onSuccess(done), sender);
+                    return;
                 }
-                else
-                {
-                    var error = Unwrap(done);
-                    recipient.Tell(failure is null ? new Status.Failure(error) : failure(error), sender);
-                }
+
+                var error = done.IsCanceled
+                    ? new TaskCanceledException(done)
+                    : done.Exception!.InnerExceptions.Count == 1 ? done.Exception.InnerException! : done.Exception;
+                recipient.Tell(failure is null ? new Status.Failure(error) : failure(error), sender);
             },
             CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default);
     }
-
-    private static Exception Unwrap(Task task) =>
-        task.IsCanceled
-            ? new TaskCanceledException(task)
-            : task.Exception!.InnerExceptions.Count == 1 ? task.Exception.InnerException! : task.Exception;
 }

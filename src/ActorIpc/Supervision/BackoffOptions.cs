@@ -58,7 +58,7 @@ public sealed record BackoffOptions
         new(BackoffMode.OnFailure, childProps, childName, minBackoff, maxBackoff, randomFactor);
 
     /// <summary>The delay before restart number <paramref name="restartCount"/> (0-based), with <paramref name="random"/> in [0, 1).</summary>
-    public TimeSpan DelayFor(int restartCount, double random)
+    internal TimeSpan DelayFor(int restartCount, double random)
     {
         var exponential = MinBackoff.Ticks * Math.Pow(2, Math.Min(restartCount, 30));
         var capped = Math.Min(MaxBackoff.Ticks, exponential);
