@@ -33,10 +33,11 @@ internal sealed partial class ActorCell
     public void HandleInvokeFailure(Exception cause, object? message)
     {
         // An Ask whose request made the actor throw can get no reply any more: it fails now,
-        // with the callee's exception, instead of at its timeout.
-        if (message is not null && _current.Sender is PromiseActorRef promise && ReferenceEquals(_current.Message, message))
+        // with the callee's exception, instead of at its timeout. The asker is a promise here,
+        // or, for an Ask from another process, a reference to that process's /temp.
+        if (message is not null && ReferenceEquals(_current.Message, message) && IsAsker(_current.Sender))
         {
-            promise.Tell(new Status.Failure(cause), Self);
+            _current.Sender!.Tell(new Status.Failure(cause), Self);
         }
 
         if (_terminating)
@@ -71,6 +72,9 @@ internal sealed partial class ActorCell
             extras.PendingRecreate = null;
         }
     }
+
+    private static bool IsAsker(IActorRef? sender) =>
+        sender is PromiseActorRef || (sender is Spi.ExternalActorRef { Path: { Depth: 2, Parent.Name: "temp" } });
 
     private void FaultSuspend()
     {

@@ -82,6 +82,9 @@ public sealed class ActorSystemSpi
     /// </summary>
     public static bool IsTemporary(IActorRef actor) => actor is PromiseActorRef;
 
+    /// <summary>True once the actor (or promise) behind a reference of this runtime has terminated.</summary>
+    public static bool IsTerminated(IActorRef actor) => actor is IInternalActorRef { IsTerminated: true };
+
     /// <summary>
     /// Reports a message that could not be delivered: it is published as a <see cref="DeadLetter"/>
     /// with <paramref name="reason"/>, and an Ask waiting on it fails at once.

@@ -1,0 +1,257 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using ActorIpc.Remote.References;
+using ActorIpc.Spi;
+using Microsoft.Extensions.Logging;
+
+namespace ActorIpc.Remote.Endpoints;
+
+/// <summary>
+/// Everything this node keeps about one peer process: the queue of messages to it, the one
+/// outbound connection (dialled on demand, at most one attempt at a time, with backoff), the
+/// numbered system messages not yet acknowledged, and who watches whom across the boundary.
+/// When the peer is lost (its connection closed and a redial fails, heartbeats stop, or it
+/// comes back as a new incarnation), every local watcher of its actors and every Ask waiting
+/// on it is told at once.
+/// </summary>
+internal sealed partial class Association
+{
+    private readonly RemoteNode _node;
+    private readonly Channel<OutboundItem> _queue;
+    private readonly Lock _lock = new();
+
+    // Local watchers of the peer's actors.
+    private readonly Dictionary<RemoteActorRef, HashSet<IActorRef>> _watched = [];
+
+    // The peer's actors watching local actors (undone when the peer is lost).
+    private readonly HashSet<(IActorRef Watchee, RemoteActorRef Watcher)> _watchers = [];
+
+    // Asks whose request went to the peer: failed at once if the peer is lost.
+    private readonly ConcurrentDictionary<IActorRef, RemoteActorRef> _waitingAsks = new();
+
+    // Numbered system messages not yet acknowledged by the current incarnation of the peer.
+    private readonly List<(ulong Sequence, RemoteSystemMessage Message)> _unacked = [];
+    private ulong _nextSequence;
+    private ulong? _peerIncarnation;
+
+    private int _writerRunning;
+    private long _gatedUntil;
+    private string? _lastFailure;
+    private TimeSpan _backoff;
+
+    public Association(RemoteNode node, Address remoteAddress)
+    {
+        _node = node;
+        RemoteAddress = remoteAddress;
+        RemoteAddressText = remoteAddress.ToString();
+        _backoff = node.Settings.BackoffMin;
+        _queue = Channel.CreateBounded<OutboundItem>(new BoundedChannelOptions(node.Settings.SendQueueSize)
+        {
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+    }
+
+    public Address RemoteAddress { get; }
+
+    public string RemoteAddressText { get; }
+
+    private ILogger Log => _node.Log;
+
+    public void Send(RemoteActorRef recipient, object message, IActorRef? sender)
+    {
+        if (IsGated(out var reason))
+        {
+            _node.Spi.DeadLetter(message, sender, recipient, reason);
+            return;
+        }
+
+        if (!_queue.Writer.TryWrite(OutboundItem.User(recipient, message, sender)))
+        {
+            _node.Spi.DeadLetter(message, sender, recipient, $"the send queue to {RemoteAddressText} is full ({_node.Settings.SendQueueSize} messages)");
+            return;
+        }
+
+        EnsureWriter();
+    }
+
+    public void Watch(RemoteActorRef watchee, IActorRef watcher)
+    {
+        lock (_lock)
+        {
+            if (!_watched.TryGetValue(watchee, out var watchers))
+            {
+                _watched[watchee] = watchers = [];
+            }
+
+            if (!watchers.Add(watcher))
+            {
+                return;
+            }
+        }
+
+        SendSystem(new RemoteSystemMessage(RemoteSystemMessageKind.Watch, watchee.Path.ToStringWithUid(), _node.ExportPath(watcher), false), watchee, watcher);
+    }
+
+    public void Unwatch(RemoteActorRef watchee, IActorRef watcher)
+    {
+        lock (_lock)
+        {
+            if (!_watched.TryGetValue(watchee, out var watchers) || !watchers.Remove(watcher))
+            {
+                return;
+            }
+
+            if (watchers.Count == 0)
+            {
+                _watched.Remove(watchee);
+            }
+        }
+
+        SendSystem(new RemoteSystemMessage(RemoteSystemMessageKind.Unwatch, watchee.Path.ToStringWithUid(), _node.ExportPath(watcher), false), watchee, watcher);
+    }
+
+    /// <summary>A local actor that <paramref name="watcher"/> (the peer's actor) watched has died: tell the peer.</summary>
+    public void SendDeathNotification(RemoteActorRef watcher, IActorRef deadActor, bool existenceConfirmed)
+    {
+        lock (_lock)
+        {
+            _watchers.Remove((deadActor, watcher));
+        }
+
+        SendSystem(new RemoteSystemMessage(RemoteSystemMessageKind.Terminated, watcher.Path.ToStringWithUid(), _node.ExportPath(deadActor), existenceConfirmed), watcher, deadActor);
+    }
+
+    /// <summary>The peer's actor <paramref name="watcher"/> watches the local <paramref name="watchee"/>.</summary>
+    public void RegisterInboundWatch(IActorRef watchee, RemoteActorRef watcher)
+    {
+        lock (_lock)
+        {
+            _watchers.Add((watchee, watcher));
+        }
+
+        _node.Spi.Watch(watchee, watcher);
+    }
+
+    public void RemoveInboundWatch(IActorRef watchee, RemoteActorRef watcher)
+    {
+        lock (_lock)
+        {
+            _watchers.Remove((watchee, watcher));
+        }
+
+        _node.Spi.Unwatch(watchee, watcher);
+    }
+
+    /// <summary>The peer's actor at <paramref name="deadActor"/> died: tell the local watcher.</summary>
+    public void DeliverDeathNotification(IActorRef watcher, RemoteActorRef deadActor, bool existenceConfirmed)
+    {
+        lock (_lock)
+        {
+            if (_watched.TryGetValue(deadActor, out var watchers))
+            {
+                watchers.Remove(watcher);
+                if (watchers.Count == 0)
+                {
+                    _watched.Remove(deadActor);
+                }
+            }
+        }
+
+        _node.Spi.NotifyTerminated(watcher, deadActor, existenceConfirmed, addressTerminated: false);
+    }
+
+    /// <summary>An Ask's request goes to the peer with <paramref name="promise"/> as its sender.</summary>
+    public void TrackAsk(IActorRef promise, RemoteActorRef target) => _waitingAsks[promise] = target;
+
+    /// <summary>Drops tracked Asks that have completed (called on every heartbeat).</summary>
+    private void PruneAsks()
+    {
+        foreach (var promise in _waitingAsks.Keys)
+        {
+            if (ActorSystemSpi.IsTerminated(promise))
+            {
+                _waitingAsks.TryRemove(promise, out _);
+            }
+        }
+    }
+
+    private void SendSystem(RemoteSystemMessage message, IActorRef recipient, IActorRef about)
+    {
+        if (IsGated(out var reason))
+        {
+            // The peer is unreachable: a watch is answered as if the peer died now.
+            if (message.Kind == RemoteSystemMessageKind.Watch)
+            {
+                _node.Spi.NotifyTerminated(about, recipient, existenceConfirmed: false, addressTerminated: true, reason);
+            }
+
+            return;
+        }
+
+        lock (_lock)
+        {
+            _unacked.Add((++_nextSequence, message));
+        }
+
+        // A full queue is fine here: the writer sends every unacknowledged system message
+        // whenever it handles a System item or reconnects.
+        _queue.Writer.TryWrite(OutboundItem.SystemMessages());
+        EnsureWriter();
+    }
+
+    private bool IsGated(out string reason)
+    {
+        var until = Volatile.Read(ref _gatedUntil);
+        if (until != 0 && Environment.TickCount64 < until)
+        {
+            reason = $"cannot reach {RemoteAddressText}: {_lastFailure}";
+            return true;
+        }
+
+        reason = string.Empty;
+        return false;
+    }
+
+    /// <summary>
+    /// The peer is gone (or came back as another incarnation): every local watcher of its actors
+    /// and every Ask waiting on it is told now, and what the peer's actors watched is undone.
+    /// </summary>
+    private void PeerLost(string reason)
+    {
+        Dictionary<RemoteActorRef, HashSet<IActorRef>> watched;
+        (IActorRef Watchee, RemoteActorRef Watcher)[] watchers;
+        lock (_lock)
+        {
+            watched = new Dictionary<RemoteActorRef, HashSet<IActorRef>>(_watched);
+            _watched.Clear();
+            watchers = [.. _watchers];
+            _watchers.Clear();
+            _unacked.Clear();
+            _nextSequence = 0;
+            _peerIncarnation = null;
+        }
+
+        Log.LogWarning("Lost the connection to {Peer}: {Reason}; its actors count as terminated", RemoteAddressText, reason);
+        foreach (var (watchee, localWatchers) in watched)
+        {
+            foreach (var watcher in localWatchers)
+            {
+                _node.Spi.NotifyTerminated(watcher, watchee, existenceConfirmed: true, addressTerminated: true, reason);
+            }
+        }
+
+        foreach (var (watchee, watcher) in watchers)
+        {
+            _node.Spi.Unwatch(watchee, watcher);
+        }
+
+        foreach (var (promise, target) in _waitingAsks)
+        {
+            _node.Spi.NotifyTerminated(promise, target, existenceConfirmed: true, addressTerminated: true, reason);
+        }
+
+        _waitingAsks.Clear();
+        _node.ForgetInbound(RemoteAddressText);
+    }
+}

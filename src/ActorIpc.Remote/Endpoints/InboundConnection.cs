@@ -1,0 +1,175 @@
+using System.Buffers;
+using ActorIpc.Remote.References;
+using ActorIpc.Remote.Serialization;
+using ActorIpc.Remote.Transport;
+using ActorIpc.Remote.Wire;
+using Microsoft.Extensions.Logging;
+
+namespace ActorIpc.Remote.Endpoints;
+
+/// <summary>
+/// A connection a peer dialled: after the handshake it delivers the peer's messages to local
+/// actors, applies its numbered system messages once each (acknowledging them), and answers
+/// heartbeats. Bad input closes this connection only; a message of a type that is not allowed is
+/// refused and logged, and the connection stays up.
+/// </summary>
+internal sealed class InboundConnection(RemoteNode node, ITransportConnection connection)
+{
+    public Task Completion { get; private set; } = Task.CompletedTask;
+
+    public void Start() => Completion = Task.Run(RunAsync);
+
+    private async Task RunAsync()
+    {
+        try
+        {
+            var peer = await HandshakeAsync().ConfigureAwait(false);
+            if (peer is not null)
+            {
+                await ServeAsync(peer).ConfigureAwait(false);
+            }
+        }
+        catch (ProtocolException e)
+        {
+            node.Log.LogWarning("Closing the connection from {Remote}: {Reason}", connection.RemoteDescription, e.Message);
+            connection.Abort(e);
+        }
+        catch (Exception e) when (e is OperationCanceledException or TransportException)
+        {
+            node.Log.LogDebug("The connection from {Remote} ended: {Reason}", connection.RemoteDescription, e.Message);
+        }
+        finally
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task<Wire.NodeIdentity?> HandshakeAsync()
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(node.Stopping);
+        timeout.CancelAfter(node.Settings.HandshakeTimeout);
+        var handshake = new ServerHandshake(node.HandshakeOptions);
+        try
+        {
+            await HandshakeRunner.RunAsync(connection, new ArrayBufferWriter<byte>(256), handshake.Advance, () => handshake.FailureReason, timeout.Token).ConfigureAwait(false);
+            return handshake.Peer;
+        }
+        catch (Exception e) when (e is HandshakeFailedException || (e is OperationCanceledException && !node.IsStopping))
+        {
+            var reason = e is OperationCanceledException ? $"no handshake within {node.Settings.HandshakeTimeout}" : e.Message;
+            node.Log.LogWarning("Refused a connection from {Remote}: {Reason}", connection.RemoteDescription, reason);
+            return null;
+        }
+    }
+
+    private async Task ServeAsync(Wire.NodeIdentity peer)
+    {
+        var peerAddress = ActorPath.Parse(peer.Address + "/").Address;
+        var association = node.AssociationFor(peerAddress);
+        var context = new SerializationContext(node.Codec, peerAddress);
+        var replies = new ArrayBufferWriter<byte>(256);
+        node.Log.LogDebug("Accepted {Peer} ({Remote})", peer.Address, connection.RemoteDescription);
+        while (true)
+        {
+            var read = await connection.Input.ReadAsync(node.Stopping).ConfigureAwait(false);
+            var buffer = read.Buffer;
+            ulong? ack = null;
+            while (FrameReader.TryReadFrame(ref buffer, node.Settings.MaxFrameSize, out var frame))
+            {
+                switch (frame.Type)
+                {
+                    case FrameType.Message:
+                        Deliver(frame.ReadMessage(), context);
+                        break;
+                    case FrameType.SystemMessage:
+                        ack = HandleSystemMessage(frame, peer, association);
+                        break;
+                    case FrameType.Heartbeat:
+                        var beat = frame.ReadHeartbeat();
+                        FrameWriter.WriteHeartbeatReply(replies, beat.SequenceNumber, beat.Timestamp);
+                        break;
+                    case FrameType.Close:
+                        node.Log.LogDebug("{Peer} closed its connection: {Reason}", peer.Address, frame.ReadClose());
+                        return;
+                    default:
+                        throw new ProtocolException($"unexpected {frame.Type} frame from {peer.Address} after the handshake");
+                }
+            }
+
+            connection.Input.AdvanceTo(buffer.Start, read.Buffer.End);
+            if (ack is { } upTo)
+            {
+                FrameWriter.WriteAck(replies, upTo);
+            }
+
+            if (replies.WrittenCount > 0)
+            {
+                await connection.Output.WriteAsync(replies.WrittenMemory, node.Stopping).ConfigureAwait(false);
+                replies.ResetWrittenCount();
+            }
+
+            if (read.IsCompleted)
+            {
+                return;
+            }
+        }
+    }
+
+    private void Deliver(WireEnvelope envelope, SerializationContext context)
+    {
+        var recipient = node.ResolvePath(envelope.Recipient);
+        var sender = envelope.Sender is { Length: > 0 } from ? node.ResolvePath(from) : null;
+        object message;
+        try
+        {
+            message = node.Serialization.Deserialize(envelope.SerializerId, envelope.Manifest, envelope.Payload, context);
+        }
+        catch (SerializationException e)
+        {
+            // Only this message is lost: the connection and everything after it go on.
+            node.Log.LogWarning("Dropped a message for {Recipient} from {Sender}: {Reason}", envelope.Recipient, context.RemoteAddress, e.Message);
+            return;
+        }
+
+        recipient.Tell(message, sender);
+    }
+
+    /// <summary>Applies a numbered system message once; returns the sequence number to acknowledge.</summary>
+    private ulong HandleSystemMessage(Frame frame, Wire.NodeIdentity peer, Association association)
+    {
+        var envelope = frame.ReadSystemMessage(out var sequence);
+        var delivered = node.DeliveredUpTo(peer.Address, peer.Incarnation);
+        if (sequence != delivered + 1)
+        {
+            // A resend of one already applied (acknowledge again), or one after a gap (the sender
+            // resends everything unacknowledged in order, so the gap fills first).
+            return delivered;
+        }
+
+        if (!RemoteSystemMessage.TryParseKind(envelope.Manifest, out var kind))
+        {
+            throw new ProtocolException($"unknown system message '{envelope.Manifest}' from {peer.Address}");
+        }
+
+        var recipient = node.ResolvePath(envelope.Recipient);
+        var about = node.ResolvePath(envelope.Sender ?? string.Empty);
+        switch (kind)
+        {
+            case RemoteSystemMessageKind.Watch when about is RemoteActorRef watcher:
+                association.RegisterInboundWatch(recipient, watcher);
+                break;
+            case RemoteSystemMessageKind.Unwatch when about is RemoteActorRef watcher:
+                association.RemoveInboundWatch(recipient, watcher);
+                break;
+            case RemoteSystemMessageKind.Terminated when about is RemoteActorRef dead:
+                var confirmed = envelope.Payload.Length > 0 && envelope.Payload.FirstSpan[0] == 1;
+                association.DeliverDeathNotification(recipient, dead, confirmed);
+                break;
+            default:
+                throw new ProtocolException($"system message '{envelope.Manifest}' from {peer.Address} names {envelope.Sender}, which is not an actor of the sender");
+        }
+
+        node.SetDelivered(peer.Address, peer.Incarnation, sequence);
+        return sequence;
+    }
+}

@@ -1,0 +1,186 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using ActorIpc.Remote.References;
+using ActorIpc.Remote.Serialization;
+using ActorIpc.Remote.Transport;
+using ActorIpc.Remote.Wire;
+using ActorIpc.Spi;
+using Microsoft.Extensions.Logging;
+
+namespace ActorIpc.Remote.Endpoints;
+
+/// <summary>
+/// The remoting of one actor system: its transports and listeners, its identity (address and a
+/// per-start incarnation id), one association per peer, and the translation of references to
+/// paths and back.
+/// </summary>
+internal sealed partial class RemoteNode : IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<Address, Association> _associations = new();
+    private readonly ConcurrentDictionary<string, ITransport> _transports = new(StringComparer.Ordinal);
+    private readonly List<IConnectionListener> _listeners = [];
+    private readonly List<Task> _acceptLoops = [];
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly UnixTransportSettings _unixSettings;
+    private readonly TcpTransportSettings _tcpSettings;
+
+    public RemoteNode(ActorSystem system, RemoteSettings settings)
+    {
+        System = system;
+        Settings = settings;
+        Spi = ActorSystemSpi.For(system);
+        Log = system.LoggerFactory.CreateLogger("ActorIpc.Remote");
+        Serialization = new SerializationRegistry(system.Settings.Config);
+        Codec = new RemoteRefCodec(this);
+        Incarnation = BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8));
+        _unixSettings = UnixTransportSettings.FromConfig(system.Settings.Config);
+        _tcpSettings = TcpTransportSettings.FromConfig(system.Settings.Config);
+        RuntimeDirectory = UnixRuntimeDirectory.Resolve(_unixSettings.Directory);
+    }
+
+    public ActorSystem System { get; }
+
+    public RemoteSettings Settings { get; }
+
+    public ActorSystemSpi Spi { get; }
+
+    public ILogger Log { get; }
+
+    public SerializationRegistry Serialization { get; }
+
+    public RemoteRefCodec Codec { get; }
+
+    /// <summary>This start of the node; a restarted process gets a new one, so peers know it is not the same.</summary>
+    public ulong Incarnation { get; }
+
+    /// <summary>Where Unix sockets of this user live.</summary>
+    public string RuntimeDirectory { get; }
+
+    /// <summary>The addresses this node listens on, the first being the one it gives out as its own.</summary>
+    public IReadOnlyList<Address> Addresses { get; private set; } = [];
+
+    public Address Address => Addresses.Count > 0 ? Addresses[0] : throw new InvalidOperationException("remoting has not started");
+
+    public HandshakeOptions HandshakeOptions { get; private set; } = null!;
+
+    /// <summary>The longest connect timeout of the transports (bounds a whole dial attempt).</summary>
+    public TimeSpan ConnectTimeout => _unixSettings.Connection.ConnectTimeout > _tcpSettings.Connection.ConnectTimeout
+        ? _unixSettings.Connection.ConnectTimeout
+        : _tcpSettings.Connection.ConnectTimeout;
+
+    public CancellationToken Stopping => _stopping.Token;
+
+    public bool IsStopping => _stopping.IsCancellationRequested;
+
+    /// <summary>Binds every configured transport and starts accepting connections.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var addresses = new List<Address>();
+        foreach (var name in Settings.Transports)
+        {
+            var transport = CreateTransport(name);
+            _transports[transport.Scheme] = transport;
+            var listener = await transport.ListenAsync(ListenEndpoint(name), cancellationToken).ConfigureAwait(false);
+            _listeners.Add(listener);
+            addresses.Add(listener.Endpoint.ToAddress(System.Name, RuntimeDirectory));
+        }
+
+        Addresses = addresses;
+        HandshakeOptions = new HandshakeOptions(new NodeIdentity(System.Name, Address.ToString(), Incarnation), Settings.Secret.Span);
+        Spi.SetExternalResolver(ResolveExternal);
+        foreach (var listener in _listeners)
+        {
+            _acceptLoops.Add(Task.Run(() => AcceptAsync(listener)));
+        }
+
+        Log.LogInformation("Remoting started for {System}, listening on {Addresses}", System.Name, string.Join(", ", Addresses));
+    }
+
+    /// <summary>The transport for a scheme; peers are dialled with their address's transport even if this node does not listen on it.</summary>
+    public ITransport TransportFor(string scheme) =>
+        _transports.GetOrAdd(scheme, s => CreateTransport(s switch
+        {
+            TransportEndpoint.UnixScheme => "unix",
+            TransportEndpoint.TcpScheme => "tcp",
+            TransportEndpoint.TlsScheme => "tls",
+            _ => throw new TransportException($"no transport serves the scheme '{s}' (known: actoripc.unix, actoripc.tcp, actoripc.tls)"),
+        }));
+
+    public Association AssociationFor(Address address) => _associations.GetOrAdd(address, a => new Association(this, a));
+
+    /// <summary>True for this node's own addresses (and its local-only one).</summary>
+    public bool IsLocal(Address address) => address.Equals(System.Address) || Addresses.Contains(address);
+
+    /// <summary>The text that names <paramref name="actor"/> to another process.</summary>
+    public string ExportPath(IActorRef actor)
+    {
+        var path = actor.Path;
+        if (!path.Address.Equals(System.Address))
+        {
+            return path.ToStringWithUid();
+        }
+
+        var text = Address.ToString() + path.ToStringWithoutAddress();
+        return path.Uid == 0 ? text : $"{text}#{path.Uid}";
+    }
+
+    /// <summary>A working reference for a path read from a frame.</summary>
+    public IActorRef ResolvePath(string text)
+    {
+        if (!ActorPath.TryParse(text, out var path))
+        {
+            throw new ProtocolException($"'{text}' is not an actor path");
+        }
+
+        return IsLocal(path.Address)
+            ? Spi.ResolveLocal(path) ?? new MissingActorRef(System, path)
+            : new RemoteActorRef(System, path, AssociationFor(path.Address));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_stopping.IsCancellationRequested)
+        {
+            return;
+        }
+
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        foreach (var listener in _listeners)
+        {
+            await listener.DisposeAsync().ConfigureAwait(false);
+        }
+
+        await Task.WhenAll(_acceptLoops).ConfigureAwait(false);
+        await Task.WhenAll(_inboundConnections.Keys.Select(i => i.Completion)).ConfigureAwait(false);
+        foreach (var transport in _transports.Values)
+        {
+            await transport.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _stopping.Dispose();
+    }
+
+    private IActorRef? ResolveExternal(ActorPath path) =>
+        path.Address.Protocol.StartsWith("actoripc.", StringComparison.Ordinal) && !IsLocal(path.Address)
+            ? new RemoteActorRef(System, path, AssociationFor(path.Address))
+            : null;
+
+    private ITransport CreateTransport(string name) => name switch
+    {
+        "unix" => new UnixSocketTransport(_unixSettings),
+        "tcp" => new TcpTransport(_tcpSettings),
+        "tls" => new TlsTransport(_tcpSettings, TlsTransportSettings.FromConfig(System.Settings.Config), Log),
+        _ => throw new TransportException($"unknown transport '{name}'"),
+    };
+
+    private TransportEndpoint ListenEndpoint(string transport)
+    {
+        var config = Settings.Config;
+        return transport switch
+        {
+            "unix" => TransportEndpoint.UnixNamed(RuntimeDirectory, config.GetString("unix.name") is { Length: > 0 } name ? name : $"{System.Name}-{Environment.ProcessId}"),
+            "tcp" => TransportEndpoint.Tcp(config.GetString("tcp.hostname"), config.GetInt("tcp.port")),
+            _ => TransportEndpoint.Tls(config.GetString("tls.hostname"), config.GetInt("tls.port")),
+        };
+    }
+}

@@ -1,0 +1,38 @@
+using System.Globalization;
+using ActorIpc.Hocon;
+
+namespace ActorIpc.Remote;
+
+/// <summary>Reads and checks remoting settings, with errors that name the path and where its value was written.</summary>
+internal static class SettingsChecks
+{
+    public static TimeSpan PositiveDuration(Config config, string path)
+    {
+        var value = config.GetTimeSpan(path);
+        return value > TimeSpan.Zero ? value : throw Invalid(config, path, $"expected a positive duration, got {value}");
+    }
+
+    /// <summary>A byte size from 0 up to <see cref="int.MaxValue"/>; <paramref name="minimum"/> other than 0 excludes 0.</summary>
+    public static int ByteSize(Config config, string path, int minimum = 0)
+    {
+        var value = config.GetByteSize(path);
+        return value >= minimum && value <= int.MaxValue
+            ? (int)value
+            : throw Invalid(config, path, string.Create(CultureInfo.InvariantCulture, $"expected a size from {minimum} bytes to 2 GiB, got {value}"));
+    }
+
+    public static int PositiveInt(Config config, string path)
+    {
+        var value = config.GetInt(path);
+        return value > 0 ? value : throw Invalid(config, path, string.Create(CultureInfo.InvariantCulture, $"expected a positive number, got {value}"));
+    }
+
+    /// <summary>A string where empty means "not set".</summary>
+    public static string? OptionalString(Config config, string path)
+    {
+        var value = config.GetString(path);
+        return value.Length == 0 ? null : value;
+    }
+
+    public static HoconException Invalid(Config config, string path, string reason) => config.InvalidValue(path, reason);
+}

@@ -1,0 +1,63 @@
+using System.IO.Pipelines;
+using ActorIpc.Hocon;
+
+namespace ActorIpc.Remote.Transport;
+
+/// <summary>
+/// Socket and buffering settings shared by the Unix and TCP sections
+/// (<c>actoripc.remote.unix</c>, <c>actoripc.remote.tcp</c>).
+/// </summary>
+/// <param name="ConnectTimeout"><c>connect-timeout</c>: how long a dial may take before it fails.</param>
+/// <param name="CloseTimeout"><c>close-timeout</c>: how long disposing a connection waits to hand flushed bytes to the peer before it aborts.</param>
+/// <param name="SocketSendBufferSize"><c>socket-send-buffer-size</c>: SO_SNDBUF in bytes; 0 leaves the operating system's default (and, for TCP, its auto-tuning).</param>
+/// <param name="SocketReceiveBufferSize"><c>socket-receive-buffer-size</c>: SO_RCVBUF in bytes; 0 leaves the operating system's default.</param>
+/// <param name="MaxUnsentBytes"><c>max-unsent-bytes</c>: flushed but unsent bytes at which <c>FlushAsync</c> waits (back-pressure on the writer).</param>
+/// <param name="MaxUnreadBytes"><c>max-unread-bytes</c>: received but unread bytes at which the transport stops reading from the socket.</param>
+/// <param name="Backlog"><c>backlog</c>: connections the kernel queues for a listener before they are accepted.</param>
+internal sealed record ConnectionSettings(
+    TimeSpan ConnectTimeout,
+    TimeSpan CloseTimeout,
+    int SocketSendBufferSize,
+    int SocketReceiveBufferSize,
+    int MaxUnsentBytes,
+    int MaxUnreadBytes,
+    int Backlog)
+{
+    /// <summary>
+    /// The pipes' segment size: a send of many small frames becomes one gather write of few
+    /// segments, and a read takes up to this much from the socket per system call.
+    /// </summary>
+    internal const int SegmentSize = 32 * 1024;
+
+    /// <summary>Reads the keys above from the section at <paramref name="path"/>.</summary>
+    /// <exception cref="HoconException">A key is missing, of the wrong type or out of range; the message names its path.</exception>
+    public static ConnectionSettings FromConfig(Config config, string path)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return new ConnectionSettings(
+            SettingsChecks.PositiveDuration(config, path + ".connect-timeout"),
+            SettingsChecks.PositiveDuration(config, path + ".close-timeout"),
+            SettingsChecks.ByteSize(config, path + ".socket-send-buffer-size"),
+            SettingsChecks.ByteSize(config, path + ".socket-receive-buffer-size"),
+            SettingsChecks.ByteSize(config, path + ".max-unsent-bytes", SegmentSize),
+            SettingsChecks.ByteSize(config, path + ".max-unread-bytes", SegmentSize),
+            SettingsChecks.PositiveInt(config, path + ".backlog"));
+    }
+
+    /// <summary>The pipe from the socket to the application.</summary>
+    internal PipeOptions InputPipeOptions() => PipeOptionsFor(MaxUnreadBytes);
+
+    /// <summary>The pipe from the application to the socket.</summary>
+    internal PipeOptions OutputPipeOptions() => PipeOptionsFor(MaxUnsentBytes);
+
+    // Inline schedulers: the socket completions already run on the thread pool, and a hop per
+    // read or flush would add latency to every round trip. The price, documented on
+    // ITransportConnection, is that consumers must not block in their continuations.
+    private static PipeOptions PipeOptionsFor(int pauseAt) => new(
+        pauseWriterThreshold: pauseAt,
+        resumeWriterThreshold: pauseAt / 2,
+        minimumSegmentSize: SegmentSize,
+        readerScheduler: PipeScheduler.Inline,
+        writerScheduler: PipeScheduler.Inline,
+        useSynchronizationContext: false);
+}

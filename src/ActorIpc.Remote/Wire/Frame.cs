@@ -1,0 +1,155 @@
+using System.Buffers;
+
+namespace ActorIpc.Remote.Wire;
+
+/// <summary>
+/// One complete frame returned by <see cref="FrameReader.TryReadFrame"/>: its type and its body,
+/// a slice of the read buffer that stays valid until the reader advances past it. The typed
+/// <c>Read…</c> methods decode and validate the body; malformed bodies throw <see cref="ProtocolException"/>.
+/// </summary>
+internal readonly struct Frame
+{
+    /// <summary>Wraps a body already delimited by the reader.</summary>
+    public Frame(FrameType type, ReadOnlySequence<byte> body)
+    {
+        Type = type;
+        Body = body;
+    }
+
+    /// <summary>The frame's type.</summary>
+    public FrameType Type { get; }
+
+    /// <summary>The bytes after the type byte.</summary>
+    public ReadOnlySequence<byte> Body { get; }
+
+    /// <summary>The frame length as the length prefix states it: the type byte plus the body.</summary>
+    public long Length => 1 + Body.Length;
+
+    /// <summary>Decodes a Message frame.</summary>
+    public WireEnvelope ReadMessage()
+    {
+        var reader = Open(FrameType.Message);
+        var envelope = ReadEnvelope(ref reader);
+        reader.EnsureEnd();
+        return envelope;
+    }
+
+    /// <summary>Decodes a SystemMessage frame.</summary>
+    public WireEnvelope ReadSystemMessage(out ulong sequenceNumber)
+    {
+        var reader = Open(FrameType.SystemMessage);
+        sequenceNumber = reader.ReadUInt64("sequence number");
+        var envelope = ReadEnvelope(ref reader);
+        reader.EnsureEnd();
+        return envelope;
+    }
+
+    /// <summary>Decodes an Ack frame: the cumulative sequence number acknowledged.</summary>
+    public ulong ReadAck()
+    {
+        var reader = Open(FrameType.Ack);
+        var sequenceNumber = reader.ReadUInt64("sequence number");
+        reader.EnsureEnd();
+        return sequenceNumber;
+    }
+
+    /// <summary>Decodes a Heartbeat frame.</summary>
+    public HeartbeatFrame ReadHeartbeat() => ReadHeartbeatFrame(FrameType.Heartbeat);
+
+    /// <summary>Decodes a HeartbeatReply frame.</summary>
+    public HeartbeatFrame ReadHeartbeatReply() => ReadHeartbeatFrame(FrameType.HeartbeatReply);
+
+    /// <summary>Decodes a Close frame: the reason the peer gave.</summary>
+    public string ReadClose() => ReadReason(FrameType.Close);
+
+    /// <summary>Decodes a Reject frame: the reason the peer gave.</summary>
+    public string ReadReject() => ReadReason(FrameType.Reject);
+
+    /// <summary>
+    /// Decodes only the magic and protocol version of a Hello frame. Their layout is the same in
+    /// every version, so a server checks the version before it tries to parse the rest.
+    /// </summary>
+    public ushort ReadHelloVersion()
+    {
+        var reader = Open(FrameType.Hello);
+        return ReadMagicAndVersion(ref reader);
+    }
+
+    /// <summary>Decodes a Hello frame in this version's layout.</summary>
+    public HelloFrame ReadHello()
+    {
+        var reader = Open(FrameType.Hello);
+        var version = ReadMagicAndVersion(ref reader);
+        var systemName = reader.ReadRequiredString("system name", WireProtocol.MaxSystemNameBytes);
+        var address = reader.ReadRequiredString("address", WireProtocol.MaxAddressBytes);
+        var incarnation = reader.ReadUInt64("incarnation");
+        var nonce = reader.ReadBytes("client nonce", WireProtocol.NonceSize);
+        reader.EnsureEnd();
+        return new HelloFrame(version, systemName, address, incarnation, nonce);
+    }
+
+    /// <summary>Decodes a Challenge frame.</summary>
+    public ChallengeFrame ReadChallenge()
+    {
+        var reader = Open(FrameType.Challenge);
+        var nonce = reader.ReadBytes("server nonce", WireProtocol.NonceSize);
+        var systemName = reader.ReadRequiredString("system name", WireProtocol.MaxSystemNameBytes);
+        var address = reader.ReadRequiredString("address", WireProtocol.MaxAddressBytes);
+        var incarnation = reader.ReadUInt64("incarnation");
+        var proof = reader.ReadBytes("server proof", WireProtocol.ProofSize);
+        reader.EnsureEnd();
+        return new ChallengeFrame(nonce, systemName, address, incarnation, proof);
+    }
+
+    /// <summary>Decodes a Proof frame: the client's 32-byte proof.</summary>
+    public byte[] ReadProof()
+    {
+        var reader = Open(FrameType.Proof);
+        var proof = reader.ReadBytes("client proof", WireProtocol.ProofSize);
+        reader.EnsureEnd();
+        return proof;
+    }
+
+    /// <summary>Checks a Welcome frame, which has no body.</summary>
+    public void ReadWelcome() => Open(FrameType.Welcome).EnsureEnd();
+
+    private static WireEnvelope ReadEnvelope(ref FrameBodyReader reader)
+    {
+        var recipient = reader.ReadRequiredString("recipient");
+        var sender = reader.ReadString("sender");
+        var serializerId = reader.ReadVarintInt32("serializer id");
+        var manifest = reader.ReadString("manifest");
+        var payload = reader.ReadPayload("payload");
+        return new WireEnvelope(recipient, sender.Length == 0 ? null : sender, serializerId, manifest, payload);
+    }
+
+    private static ushort ReadMagicAndVersion(ref FrameBodyReader reader)
+    {
+        var magic = reader.ReadUInt32("magic");
+        return magic == WireProtocol.HelloMagic
+            ? reader.ReadUInt16("protocol version")
+            : throw reader.Fail($"magic 0x{magic:x8} at offset {WireProtocol.HeaderSize} is not \"AIPC\": the peer does not speak the ActorIpc protocol");
+    }
+
+    private HeartbeatFrame ReadHeartbeatFrame(FrameType type)
+    {
+        var reader = Open(type);
+        var sequenceNumber = reader.ReadUInt64("sequence number");
+        var timestamp = reader.ReadInt64("timestamp");
+        reader.EnsureEnd();
+        return new HeartbeatFrame(sequenceNumber, timestamp);
+    }
+
+    private string ReadReason(FrameType type)
+    {
+        var reader = Open(type);
+        var reason = reader.ReadString("reason", WireProtocol.MaxReasonBytes);
+        reader.EnsureEnd();
+        return reason;
+    }
+
+    private FrameBodyReader Open(FrameType expected)
+        => Type == expected
+            ? new FrameBodyReader(Type, Body)
+            : throw new InvalidOperationException($"cannot read a {Type} frame as {expected}");
+}

@@ -1,0 +1,12 @@
+namespace ActorIpc.Remote.Tests.EndToEnd;
+
+/// <summary>Marks the messages these tests send between systems (bound to the JSON serializer in <see cref="RemoteNodes"/>).</summary>
+public interface IRemoteTestMessage
+{
+}
+
+public sealed record Greeting(string Text, int Number) : IRemoteTestMessage;
+
+public sealed record Crash(string Why) : IRemoteTestMessage;
+
+public sealed record ForwardTo(IActorRef Target, string Text) : IRemoteTestMessage;

@@ -1,0 +1,111 @@
+using ActorIpc.Hocon;
+using ActorIpc.Remote.Transport;
+
+namespace ActorIpc.Remote.Tests.Transport;
+
+/// <summary>The settings parsers, over the HOCON block proposed for the reference configuration.</summary>
+public sealed class TransportSettingsTests
+{
+    private const string Reference = """
+        actoripc.remote {
+          unix {
+            directory = ""
+            connect-timeout = 5s
+            close-timeout = 2s
+            socket-send-buffer-size = 0
+            socket-receive-buffer-size = 0
+            max-unsent-bytes = 1MiB
+            max-unread-bytes = 1MiB
+            backlog = 512
+          }
+          tcp {
+            connect-timeout = 5s
+            close-timeout = 2s
+            socket-send-buffer-size = 0
+            socket-receive-buffer-size = 0
+            max-unsent-bytes = 1MiB
+            max-unread-bytes = 1MiB
+            backlog = 512
+          }
+          tls {
+            certificate {
+              pfx-path = ""
+              pem-path = ""
+              key-path = ""
+              password = ""
+            }
+            trust {
+              ca-certificate-path = ""
+              thumbprints = []
+              check-host-name = off
+            }
+            require-client-certificate = off
+            handshake-timeout = 10s
+          }
+        }
+        """;
+
+    [Fact]
+    public void FromConfig_ReferenceBlock_ReadsEveryValue()
+    {
+        var config = ConfigFactory.ParseString(Reference);
+
+        var unix = UnixTransportSettings.FromConfig(config);
+        var tcp = TcpTransportSettings.FromConfig(config);
+        var tls = TlsTransportSettings.FromConfig(config);
+
+        Assert.Null(unix.Directory);
+        Assert.Equal(new ConnectionSettings(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(2), 0, 0, 1 << 20, 1 << 20, 512), unix.Connection);
+        Assert.Equal(unix.Connection, tcp.Connection);
+        Assert.False(tls.Certificate.IsConfigured);
+        Assert.Null(tls.CaCertificatePath);
+        Assert.Empty(tls.Thumbprints);
+        Assert.False(tls.CheckHostName);
+        Assert.False(tls.RequireClientCertificate);
+        Assert.Equal(TimeSpan.FromSeconds(10), tls.HandshakeTimeout);
+    }
+
+    [Fact]
+    public void FromConfig_TlsOverrides_ReadAndNormalized()
+    {
+        var config = ConfigFactory.ParseString("""
+            actoripc.remote.tls {
+              certificate { pem-path = "/etc/actoripc/node.pem", key-path = "/etc/actoripc/node.key" }
+              trust { ca-certificate-path = "/etc/actoripc/ca.pem", thumbprints = ["ab:cd:ef:01:23:45:67:89:ab:cd:ef:01:23:45:67:89:ab:cd:ef:01"], check-host-name = on }
+              require-client-certificate = on
+            }
+            """).WithFallback(ConfigFactory.ParseString(Reference));
+
+        var tls = TlsTransportSettings.FromConfig(config);
+
+        Assert.Equal("/etc/actoripc/node.pem", tls.Certificate.PemCertificatePath);
+        Assert.Equal("/etc/actoripc/node.key", tls.Certificate.PemKeyPath);
+        Assert.Equal("/etc/actoripc/ca.pem", tls.CaCertificatePath);
+        Assert.Equal(["ABCDEF0123456789ABCDEF0123456789ABCDEF01"], tls.Thumbprints);
+        Assert.True(tls.CheckHostName);
+        Assert.True(tls.RequireClientCertificate);
+    }
+
+    [Theory]
+    [InlineData("actoripc.remote.tcp.connect-timeout = 0s", "actoripc.remote.tcp.connect-timeout")]
+    [InlineData("actoripc.remote.tcp.max-unread-bytes = 100", "actoripc.remote.tcp.max-unread-bytes")]
+    [InlineData("actoripc.remote.tcp.backlog = 0", "actoripc.remote.tcp.backlog")]
+    [InlineData("actoripc.remote.unix.directory = \"relative/dir\"", "actoripc.remote.unix.directory")]
+    [InlineData("actoripc.remote.tls.trust.thumbprints = [\"xyz\"]", "actoripc.remote.tls.trust.thumbprints")]
+    [InlineData("actoripc.remote.tls.certificate { pfx-path = a.pfx, pem-path = a.pem }", "actoripc.remote.tls.certificate.pem-path")]
+    [InlineData("actoripc.remote.tls.certificate.key-path = a.key", "actoripc.remote.tls.certificate.key-path")]
+    public void FromConfig_BadValue_ErrorNamesThePath(string setting, string path)
+    {
+        var config = ConfigFactory.ParseString(setting).WithFallback(ConfigFactory.ParseString(Reference));
+
+        var failure = Assert.Throws<HoconException>(() =>
+        {
+            UnixTransportSettings.FromConfig(config);
+            TcpTransportSettings.FromConfig(config);
+            TlsTransportSettings.FromConfig(config);
+        });
+
+        Assert.Equal(path, failure.Path);
+        Assert.Contains(path, failure.Message, StringComparison.Ordinal);
+    }
+}
