@@ -10,12 +10,14 @@ internal static class BuiltInSerializers
     public const int ProtobufId = 3;
     public const int ExceptionId = 4;
     public const int StatusId = 5;
+    public const int ActorMessagesId = 6;
 
     public const string PrimitiveName = "primitive";
     public const string JsonName = "json";
     public const string ProtobufName = "proto";
     public const string ExceptionName = "exception";
     public const string StatusName = "status";
+    public const string ActorMessagesName = "actor-messages";
 
     /// <summary>The implementation type behind a built-in name, or null for any other name.</summary>
     public static Type? TypeOf(string name) => name switch
@@ -25,6 +27,7 @@ internal static class BuiltInSerializers
         ProtobufName => typeof(ProtobufSerializer),
         ExceptionName => typeof(ExceptionSerializer),
         StatusName => typeof(StatusSerializer),
+        ActorMessagesName => typeof(ActorMessageSerializer),
         _ => null,
     };
 
@@ -41,5 +44,9 @@ internal static class BuiltInSerializers
         yield return new(typeof(Google.Protobuf.IMessage), ProtobufName);
         yield return new(typeof(Exception), ExceptionName);
         yield return new(typeof(Status), StatusName);
+        yield return new(typeof(Identify), ActorMessagesName);
+        yield return new(typeof(ActorIdentity), ActorMessagesName);
+        yield return new(typeof(PoisonPill), ActorMessagesName);
+        yield return new(typeof(Kill), ActorMessagesName);
     }
 }

@@ -57,6 +57,7 @@ public sealed class SerializationRegistry
             [BuiltInSerializers.ProtobufName] = new ProtobufSerializer(),
             [BuiltInSerializers.ExceptionName] = new ExceptionSerializer(_resolver),
             [BuiltInSerializers.StatusName] = new StatusSerializer(this),
+            [BuiltInSerializers.ActorMessagesName] = new ActorMessageSerializer(this),
         };
         var names = byName.ToDictionary(p => p.Value.Identifier, p => p.Key);
         foreach (var (name, type, value) in settings.Serializers)

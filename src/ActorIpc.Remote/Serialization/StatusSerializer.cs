@@ -59,31 +59,12 @@ internal sealed class StatusSerializer : Serializer
             throw new InvalidDataException($"unknown status tag {tag}");
         }
 
-        var serializerId = reader.ReadVarInt32();
-
-        // A status inside a status is never written; refusing it also bounds the recursion a hostile payload could ask for.
-        if (serializerId == Identifier)
-        {
-            throw new InvalidDataException("a Status cannot carry another Status");
-        }
-
-        var manifest = reader.ReadString();
-        var value = _registry.Deserialize(serializerId, manifest, reader.Rest, context);
+        var value = NestedPayload.Read(_registry, Identifier, ref reader, context);
         return tag == SuccessTag
             ? new Status.Success(value)
             : new Status.Failure(value as Exception ?? throw new InvalidDataException($"the cause of a Status.Failure is a {value.GetType()}, not an exception"));
     }
 
-    private void WriteNested(object value, IBufferWriter<byte> output, SerializationContext context)
-    {
-        var serializer = _registry.FindSerializerFor(value);
-        if (serializer.Identifier == Identifier)
-        {
-            throw new ArgumentException("a Status cannot carry another Status", nameof(value));
-        }
-
-        output.WriteVarInt64(serializer.Identifier);
-        output.WriteString(serializer.Manifest(value));
-        serializer.ToBinary(value, output, context);
-    }
+    private void WriteNested(object value, IBufferWriter<byte> output, SerializationContext context) =>
+        NestedPayload.Write(_registry, Identifier, value, output, context);
 }

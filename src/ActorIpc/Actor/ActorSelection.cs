@@ -56,16 +56,27 @@ public sealed class ActorSelection
         }
     }
 
-    /// <summary>The one actor the selection matches now (the first, when several do).</summary>
+    /// <summary>
+    /// The one actor the selection matches now (the first, when several do). An actor of another
+    /// process is asked with <see cref="Identify"/>, so the reference returned names its
+    /// incarnation and is known to exist.
+    /// </summary>
+    /// <param name="timeout">How long to wait for another process's answer; the configured Ask timeout when null.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
     /// <exception cref="ActorNotFoundException">No live actor matches.</exception>
-    public Task<IActorRef> ResolveOne(CancellationToken cancellationToken = default)
+    public Task<IActorRef> ResolveOne(TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
         if (cancellationToken.IsCancellationRequested)
         {
             return Task.FromCanceled<IActorRef>(cancellationToken);
         }
 
-        var targets = ResolveTargets();
+        if (_external is not null)
+        {
+            return IdentifyAsync(_external, timeout, cancellationToken);
+        }
+
+        var targets = Resolve();
         return targets.Count > 0
             ? Task.FromResult<IActorRef>(targets[0])
             : Task.FromException<IActorRef>(new ActorNotFoundException(PathString));
@@ -100,6 +111,12 @@ public sealed class ActorSelection
 
         var elements = relative.Split('/', StringSplitOptions.RemoveEmptyEntries);
         return new ActorSelection(system, anchor ?? system.RootGuardian, path, elements);
+    }
+
+    private async Task<IActorRef> IdentifyAsync(IActorRef external, TimeSpan? timeout, CancellationToken cancellationToken)
+    {
+        var identity = await external.Ask<ActorIdentity>(new Identify(PathString), timeout, cancellationToken).ConfigureAwait(false);
+        return identity.Subject ?? throw new ActorNotFoundException(PathString);
     }
 
     private static ActorSelection External(ActorSystemImpl system, string path)

@@ -98,7 +98,7 @@ public sealed class SerializationRegistryRefusalTests
         var e = Refused(42, $"{Messages}+Ping, ActorIpc.Remote.Tests");
 
         Assert.Equal(
-            $"refused to deserialize '{Messages}+Ping, ActorIpc.Remote.Tests' (serializer id 42) from actoripc.tcp://evil@10.0.0.66:4000: no serializer has id 42 here (known: 1 primitive, 2 json, 3 proto, 4 exception, 5 status; register serializers in actoripc.actor.serializers)",
+            $"refused to deserialize '{Messages}+Ping, ActorIpc.Remote.Tests' (serializer id 42) from actoripc.tcp://evil@10.0.0.66:4000: no serializer has id 42 here (known: 1 primitive, 2 json, 3 proto, 4 exception, 5 status, 6 actor-messages; register serializers in actoripc.actor.serializers)",
             e.Message);
         Assert.Equal(42, e.SerializerId);
     }

@@ -80,7 +80,7 @@ public sealed class StatusSerializerTests : SerializerContractTests
         var e = Assert.Throws<ActorIpc.Remote.Serialization.SerializationException>(
             () => SerializationFixture.Write(Registry, new Status.Success(new Status.Success(1))));
 
-        Assert.Contains("a Status cannot carry another Status", e.Message, StringComparison.Ordinal);
+        Assert.Contains("cannot be nested in a message of its own serializer", e.Message, StringComparison.Ordinal);
     }
 
     private static Exception Thrown(Action action)

@@ -25,17 +25,19 @@ public sealed class ActorSystemSpiTests : IAsyncLifetime
     public async Task Ask_AcrossSystems_ReplyFindsThePromiseByItsPath()
     {
         _remote.ActorOf(Props.Create<EchoActor>(), "echo");
-        var echo = await _local.Sys.ActorSelection("actoripc://remote/user/echo").ResolveOne();
+        var echo = _local.Sys.ActorSelection("actoripc://remote/user/echo");
+        echo.Tell("told through the selection", _local.TestActor);
 
-        Assert.IsType<LoopbackRef>(echo);
-        Assert.Equal("over there", await echo.Ask<string>("over there", TimeSpan.FromSeconds(5)));
+        Assert.Equal("told through the selection", await _local.ExpectMsgAsync<string>());
+        var reference = new LoopbackRef(_local.Sys, _remote, ActorPath.Parse("actoripc://remote/user/echo"));
+        Assert.Equal("over there", await reference.Ask<string>("over there", TimeSpan.FromSeconds(5)));
     }
 
     [Fact]
     public async Task Watch_AcrossSystems_TerminatedArrives()
     {
         var remoteActor = _remote.ActorOf(Props.Create<EchoActor>(), "watched");
-        var reference = await _local.Sys.ActorSelection("actoripc://remote/user/watched").ResolveOne();
+        var reference = new LoopbackRef(_local.Sys, _remote, ActorPath.Parse("actoripc://remote/user/watched"));
         _local.Watch(reference);
 
         _remote.Stop(remoteActor);
