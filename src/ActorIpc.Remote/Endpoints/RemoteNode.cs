@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using ActorIpc.Remote.References;
@@ -16,6 +17,9 @@ namespace ActorIpc.Remote.Endpoints;
 /// </summary>
 internal sealed partial class RemoteNode : IAsyncDisposable
 {
+    private static readonly FrozenSet<string> RuntimeAssemblies =
+        FrozenSet.ToFrozenSet(["ActorIpc", "ActorIpc.Hocon", "ActorIpc.Remote", "ActorIpc.TestKit", "ActorIpc.TestKit.Xunit2"], StringComparer.Ordinal);
+
     private readonly ConcurrentDictionary<Address, Association> _associations = new();
     private readonly ConcurrentDictionary<string, ITransport> _transports = new(StringComparer.Ordinal);
     private readonly List<IConnectionListener> _listeners = [];
@@ -88,6 +92,11 @@ internal sealed partial class RemoteNode : IAsyncDisposable
         Addresses = addresses;
         HandshakeOptions = new HandshakeOptions(new NodeIdentity(System.Name, Address.ToString(), Incarnation), Settings.Secret.Span);
         Spi.SetExternalResolver(ResolveExternal);
+        if (Serialization.SerializeMessages)
+        {
+            var context = new SerializationContext(Codec, Address);
+            Spi.SetLocalMessageTransform(message => IsRuntimeMessage(message) ? message : Serialization.RoundTrip(message, context));
+        }
         foreach (var listener in _listeners)
         {
             _acceptLoops.Add(Task.Run(() => AcceptAsync(listener)));
@@ -159,6 +168,11 @@ internal sealed partial class RemoteNode : IAsyncDisposable
 
         _stopping.Dispose();
     }
+
+    // The runtime's own messages (timers, watches, internal commands of its actors) stay in the
+    // process; serialize-messages is about the application's messages.
+    private static bool IsRuntimeMessage(object message) =>
+        RuntimeAssemblies.Contains(message.GetType().Assembly.GetName().Name ?? string.Empty);
 
     private IActorRef? ResolveExternal(ActorPath path) =>
         path.Address.Protocol.StartsWith("actoripc.", StringComparison.Ordinal) && !IsLocal(path.Address)

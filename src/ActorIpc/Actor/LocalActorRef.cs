@@ -30,7 +30,28 @@ internal abstract class LocalActorRef : InternalActorRef
     public override void Tell(object message, IActorRef? sender)
     {
         ArgumentNullException.ThrowIfNull(message);
+        if (Mailbox.Cell.System.LocalMessageTransform is { } transform && !TryTransform(transform, ref message, sender))
+        {
+            return;
+        }
+
         Mailbox.Post(new Envelope(message, sender));
+    }
+
+    // Only with serialize-messages on: a message that could not cross to another process is
+    // reported here, where the test that sent it can see it, instead of in production.
+    private bool TryTransform(Func<object, object> transform, ref object message, IActorRef? sender)
+    {
+        try
+        {
+            message = transform(message);
+            return true;
+        }
+        catch (Exception e)
+        {
+            Mailbox.Cell.System.DeadLetters.Deliver(new Envelope(message, sender), this, $"not serializable (actoripc.actor.serialize-messages is on): {e.Message}");
+            return false;
+        }
     }
 
     public override void SendSystemMessage(SystemMessage message) => Mailbox.PostSystem(message);

@@ -48,6 +48,19 @@ public sealed class ActorSystemSpi
     }
 
     /// <summary>
+    /// Passes every message sent to a local actor through <paramref name="transform"/> (e.g. a
+    /// serialization round trip, so tests catch messages that could not cross processes). A
+    /// transform that throws makes the message a dead letter with the exception's message as
+    /// the reason; the sender is not disturbed.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A transform is installed already.</exception>
+    public void SetLocalMessageTransform(Func<object, object> transform)
+    {
+        ArgumentNullException.ThrowIfNull(transform);
+        _system.SetLocalMessageTransform(transform);
+    }
+
+    /// <summary>
     /// <paramref name="watcher"/> (an actor elsewhere) watches the local <paramref name="watchee"/>:
     /// when it stops, the watcher's <see cref="ExternalActorRef"/> gets the notification. A watch of
     /// an actor that is already gone is answered at once.

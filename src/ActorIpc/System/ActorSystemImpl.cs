@@ -18,6 +18,7 @@ internal sealed class ActorSystemImpl : ActorSystem
     private readonly WheelScheduler _scheduler;
     private readonly ConcurrentDictionary<string, PromiseActorRef> _temp = new(StringComparer.Ordinal);
     private Func<ActorPath, IActorRef?>? _externalResolver;
+    private Func<object, object>? _localMessageTransform;
     private long _nextUid;
     private long _nextTempId;
     private volatile bool _shuttingDown;
@@ -134,6 +135,17 @@ internal sealed class ActorSystemImpl : ActorSystem
     public void RegisterTemp(PromiseActorRef promise) => _temp[promise.Path.Name] = promise;
 
     public void UnregisterTemp(PromiseActorRef promise) => _temp.TryRemove(new KeyValuePair<string, PromiseActorRef>(promise.Path.Name, promise));
+
+    /// <summary>Applied to every message sent to a local actor (serialize-messages); null when off.</summary>
+    public Func<object, object>? LocalMessageTransform => _localMessageTransform;
+
+    public void SetLocalMessageTransform(Func<object, object> transform)
+    {
+        if (Interlocked.CompareExchange(ref _localMessageTransform, transform, null) is not null)
+        {
+            throw new InvalidOperationException($"{Name} already transforms local messages");
+        }
+    }
 
     /// <summary>How references to other systems' actors are made; null until a transport installs one.</summary>
     public Func<ActorPath, IActorRef?>? ExternalResolver => Volatile.Read(ref _externalResolver);
