@@ -48,7 +48,6 @@ public sealed record RemoteSettings
         FailureMaxSampleSize = PositiveInt(config, "failure-detector.max-sample-size");
         FailureMinStdDeviation = Positive(config, "failure-detector.min-std-deviation");
         AcceptableHeartbeatPause = Positive(config, "failure-detector.acceptable-heartbeat-pause");
-        SystemMessageResendInterval = Positive(config, "system-message-resend-interval");
     }
 
     /// <summary>The <c>actoripc.remote</c> section (transport-specific settings are read from it).</summary>
@@ -92,9 +91,6 @@ public sealed record RemoteSettings
 
     /// <summary>Extra silence tolerated on top of the mean heartbeat interval.</summary>
     public TimeSpan AcceptableHeartbeatPause { get; }
-
-    /// <summary>How often unacknowledged system messages are resent.</summary>
-    public TimeSpan SystemMessageResendInterval { get; }
 
     /// <summary>Reads the settings from an actor system's merged configuration.</summary>
     /// <exception cref="HoconException">A setting is missing, of the wrong type or out of range; the message names its path.</exception>
