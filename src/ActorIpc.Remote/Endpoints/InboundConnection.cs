@@ -15,6 +15,8 @@ namespace ActorIpc.Remote.Endpoints;
 /// </summary>
 internal sealed class InboundConnection(RemoteNode node, ITransportConnection connection)
 {
+    private readonly PathCache _paths = new(node);
+
     public Task Completion { get; private set; } = Task.CompletedTask;
 
     public void Start() => Completion = Task.Run(RunAsync);
@@ -117,8 +119,8 @@ internal sealed class InboundConnection(RemoteNode node, ITransportConnection co
 
     private void Deliver(WireEnvelope envelope, SerializationContext context)
     {
-        var recipient = node.ResolvePath(envelope.Recipient);
-        var sender = envelope.Sender is { Length: > 0 } from ? node.ResolvePath(from) : null;
+        var recipient = _paths.Resolve(envelope.Recipient);
+        var sender = envelope.Sender is { Length: > 0 } from ? _paths.Resolve(from) : null;
         object message;
         try
         {

@@ -11,6 +11,10 @@ internal sealed class OutboundFrameWriter(RemoteNode node, Association associati
     private readonly SerializationContext _context = new(node.Codec, association.RemoteAddress);
     private ulong _heartbeats;
 
+    // Most frames in a batch come from the same few senders: their exported path is kept.
+    private IActorRef? _lastSender;
+    private string? _lastSenderPath;
+
     public ulong NextHeartbeat() => ++_heartbeats;
 
     public void WriteUser(in OutboundItem item)
@@ -22,7 +26,13 @@ internal sealed class OutboundFrameWriter(RemoteNode node, Association associati
             string? sender = null;
             if (item.Sender is { } from)
             {
-                sender = node.ExportPath(from);
+                if (!ReferenceEquals(from, _lastSender))
+                {
+                    _lastSenderPath = node.ExportPath(from);
+                    _lastSender = from;
+                }
+
+                sender = _lastSenderPath;
                 if (ActorSystemSpi.IsTemporary(from))
                 {
                     association.TrackAsk(from, recipient);
