@@ -1,3 +1,4 @@
+using ActorIpc.Spi;
 using ActorIpc.Remote.Endpoints;
 
 namespace ActorIpc.Remote;
@@ -49,8 +50,18 @@ public sealed class Remoting : IAsyncDisposable
         var remoting = new Remoting(node);
 
         // Remoting outlives the actors: termination notices of stopping actors still reach
-        // their remote watchers before the listeners close.
-        _ = system.WhenTerminated.ContinueWith(_ => remoting.DisposeAsync().AsTask(), TaskScheduler.Default);
+        // their remote watchers before the listeners close, and the socket files are gone by
+        // the time WhenTerminated completes.
+        try
+        {
+            ActorSystemSpi.For(system).AddAfterActorsStopped("remoting", _ => remoting.DisposeAsync().AsTask());
+        }
+        catch (InvalidOperationException)
+        {
+            await remoting.DisposeAsync().ConfigureAwait(false);
+            throw new ActorIpcException($"remoting cannot start: the actor system {system.Name} has terminated");
+        }
+
         return remoting;
     }
 

@@ -9,7 +9,11 @@ namespace ActorIpc.MultiProcess.Tests;
 /// </summary>
 internal static class SampleProcess
 {
-    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string assemblyName, TimeSpan timeout, params string[] args)
+    public static Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string assemblyName, TimeSpan timeout, params string[] args) =>
+        RunAsync(assemblyName, timeout, new Dictionary<string, string>(), args);
+
+    /// <summary>Runs the sample with extra <paramref name="environment"/> variables (inherited by the processes it starts).</summary>
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string assemblyName, TimeSpan timeout, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -22,6 +26,11 @@ internal static class SampleProcess
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
         }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {assemblyName}");

@@ -110,6 +110,21 @@ public sealed class ActorSystemSpi
         _system.DeadLetters.Deliver(new Envelope(message, sender), recipient, reason);
     }
 
+    /// <summary>
+    /// Adds a task that runs when every actor of the system has stopped and before
+    /// <see cref="ActorSystem.WhenTerminated"/> completes (a transport closes its listeners here,
+    /// after the last termination notices went out). Tasks run in reverse order of registration;
+    /// each is bounded by the last shutdown phase's timeout (its token is cancelled then), and a
+    /// failure is logged without stopping the others.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The system has terminated already.</exception>
+    public void AddAfterActorsStopped(string taskName, Func<CancellationToken, Task> task)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(taskName);
+        ArgumentNullException.ThrowIfNull(task);
+        _system.AddAfterActorsStopped(taskName, task);
+    }
+
     /// <summary>Creates an actor under <c>/system</c>, for the transport's own actors.</summary>
     public IActorRef SystemActorOf(Props props, string name) => _system.SystemActorOf(props, name);
 

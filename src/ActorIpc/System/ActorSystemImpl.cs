@@ -19,6 +19,8 @@ internal sealed class ActorSystemImpl : ActorSystem
     private readonly ConcurrentDictionary<string, PromiseActorRef> _temp = new(StringComparer.Ordinal);
     private Func<ActorPath, IActorRef?>? _externalResolver;
     private Func<object, object>? _localMessageTransform;
+    private readonly List<(string Name, Func<CancellationToken, Task> Run)> _afterActorsStopped = [];
+    private bool _actorsStopped;
     private long _nextUid;
     private long _nextTempId;
     private volatile bool _shuttingDown;
@@ -204,8 +206,51 @@ internal sealed class ActorSystemImpl : ActorSystem
     }
 
     /// <summary>The root guardian has stopped: every actor is gone.</summary>
-    public void RootTerminated()
+    public void RootTerminated() => _ = CompleteTerminationAsync();
+
+    /// <summary>Adds a task that runs once every actor has stopped, before <see cref="WhenTerminated"/> completes.</summary>
+    public void AddAfterActorsStopped(string name, Func<CancellationToken, Task> run)
     {
+        lock (_afterActorsStopped)
+        {
+            if (_actorsStopped)
+            {
+                throw new InvalidOperationException($"cannot add '{name}': the actor system {Name} has terminated");
+            }
+
+            _afterActorsStopped.Add((name, run));
+        }
+    }
+
+    private async Task CompleteTerminationAsync()
+    {
+        (string Name, Func<CancellationToken, Task> Run)[] hooks;
+        lock (_afterActorsStopped)
+        {
+            _actorsStopped = true;
+            hooks = [.. _afterActorsStopped];
+        }
+
+        // The tasks run in reverse order of registration (last started, first stopped), each
+        // bounded by the final phase's timeout so that a stuck one cannot hold up termination.
+        var timeout = Settings.ShutdownPhases.Count > 0 ? Settings.ShutdownPhases[^1].Timeout : TimeSpan.FromSeconds(10);
+        for (var i = hooks.Length - 1; i >= 0; i--)
+        {
+            using var cancel = new CancellationTokenSource(timeout);
+            try
+            {
+                await hooks[i].Run(cancel.Token).WaitAsync(timeout).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                Log.LogWarning("Termination task {Task} did not finish within {Timeout}; the system terminates without it", hooks[i].Name, timeout);
+            }
+            catch (Exception e)
+            {
+                Log.LogError(e, "Termination task {Task} failed: {Reason}", hooks[i].Name, e.Message);
+            }
+        }
+
         _scheduler.Dispose();
         _terminated.TrySetResult();
     }

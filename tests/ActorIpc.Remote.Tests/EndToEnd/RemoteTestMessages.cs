@@ -10,3 +10,6 @@ public sealed record Greeting(string Text, int Number) : IRemoteTestMessage;
 public sealed record Crash(string Why) : IRemoteTestMessage;
 
 public sealed record ForwardTo(IActorRef Target, string Text) : IRemoteTestMessage;
+
+/// <summary>Not an <see cref="IRemoteTestMessage"/>: only nodes whose configuration binds it can send or receive it.</summary>
+public sealed record Smuggled(string Text);
