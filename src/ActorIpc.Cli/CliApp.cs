@@ -26,6 +26,7 @@ internal static class CliApp
         {
             ConfigCommand.Create(stdout, stderr),
             BenchCommand.Create(BenchmarkCatalog.All, stdout, stderr),
+            BenchNodeCommand.Create(stdout),
         };
 
         var parse = root.Parse(args);

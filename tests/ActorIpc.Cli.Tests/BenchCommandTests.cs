@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace ActorIpc.Cli.Tests;
@@ -11,6 +13,8 @@ public sealed class BenchCommandTests
 
         Assert.Equal(0, code);
         Assert.Contains("hocon", stdout, StringComparison.Ordinal);
+        Assert.Contains("remote-pingpong", stdout, StringComparison.Ordinal);
+        Assert.Contains("raw-socket", stdout, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -24,6 +28,24 @@ public sealed class BenchCommandTests
     }
 
     [Fact]
+    public void Bench_UnknownTransport_IsAUsageError()
+    {
+        var (code, _, stderr) = CliRunner.Run("bench", "remote-tell", "--transport", "udp");
+
+        Assert.Equal(CliApp.UsageError, code);
+        Assert.Contains("udp", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Help_DoesNotListTheBenchNodeCommand()
+    {
+        var (_, stdout, _) = CliRunner.Run("--help");
+
+        Assert.Contains("bench", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("bench-node", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void BenchHocon_Quick_EndsWithItsHeadlineLine()
     {
         var (code, stdout, stderr) = CliRunner.Run("bench", "hocon", "--quick");
@@ -31,5 +53,32 @@ public sealed class BenchCommandTests
         Assert.True(code == 0, stderr);
         var last = stdout.TrimEnd().Split('\n')[^1];
         Assert.Matches(new Regex(@"^hocon: \d+(\.\d+)? ms$"), last);
+    }
+
+    // Each runs against a node process started from the CLI built next to this test assembly;
+    // the transports alternate so that both are covered without running every bench twice.
+    [Theory]
+    [InlineData("remote-pingpong", "unix", "msgs/s", null)]
+    [InlineData("remote-tell", "tcp", "msgs/s", null)]
+    [InlineData("remote-ask", "unix", "asks/s", "remote-ask-p50")]
+    [InlineData("raw-socket", "tcp", "req/s", "raw-socket-p50")]
+    public void BenchRemote_Quick_EndsWithItsHeadlineAndLeavesNoNodeProcess(string name, string transport, string unit, string? p50Name)
+    {
+        var (code, stdout, stderr) = CliRunner.Run("bench", name, "--quick", "--transport", transport);
+
+        Assert.True(code == 0, stderr + stdout);
+        var lines = stdout.TrimEnd().Split('\n');
+        Assert.Matches(new Regex($@"^{Regex.Escape(name)}: \d+(\.\d+)? {Regex.Escape(unit)}$"), lines[^1]);
+        if (p50Name is not null)
+        {
+            Assert.Matches(new Regex($@"^{Regex.Escape(p50Name)}: \d+(\.\d+)? us$"), lines[^2]);
+        }
+
+        var node = Regex.Match(stdout, @"^node process (\d+) at ", RegexOptions.Multiline);
+        Assert.True(node.Success, stdout);
+        var pid = int.Parse(node.Groups[1].Value, CultureInfo.InvariantCulture);
+
+        // The bench waited for the node to exit, so its id names no process any more.
+        Assert.Throws<ArgumentException>(() => Process.GetProcessById(pid).Dispose());
     }
 }

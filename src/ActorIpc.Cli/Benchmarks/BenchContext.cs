@@ -2,13 +2,14 @@ using System.Globalization;
 
 namespace ActorIpc.Cli.Benchmarks;
 
-/// <summary>What a benchmark run gets: where to print, and whether to run a short smoke pass.</summary>
+/// <summary>What a benchmark run gets: where to print, whether to run a short smoke pass, and over what.</summary>
 /// <param name="Output">Where figures are printed.</param>
 /// <param name="Quick">
 /// A short pass with few iterations, for tests that check a benchmark runs and prints its
 /// headline; its figures are not meant to be compared.
 /// </param>
-internal sealed record BenchContext(TextWriter Output, bool Quick)
+/// <param name="Transport">The socket kind two-process benchmarks use; in-process benchmarks ignore it.</param>
+internal sealed record BenchContext(TextWriter Output, bool Quick, BenchTransport Transport = BenchTransport.Unix)
 {
     /// <summary>Prints one figure line: <c>label: value unit</c>, aligned for reading.</summary>
     public void Figure(string label, double value, string unit) =>

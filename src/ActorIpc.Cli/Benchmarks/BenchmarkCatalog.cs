@@ -10,5 +10,9 @@ internal static class BenchmarkCatalog
         new Local.LocalAskBenchmark(),
         new Local.SpawnBenchmark(),
         new Local.IdleMemoryBenchmark(),
+        new Remote.RemotePingPongBenchmark(),
+        new Remote.RemoteTellBenchmark(),
+        new Remote.RemoteAskBenchmark(),
+        new Remote.RawSocketBenchmark(),
     ];
 }

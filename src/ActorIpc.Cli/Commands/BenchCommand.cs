@@ -17,19 +17,25 @@ internal static class BenchCommand
         {
             Description = "A short smoke pass with few iterations; its figures are not for comparison.",
         };
+        var transport = TransportOption.Create("The socket two-process benchmarks (remote-*, raw-socket) measure between their processes.");
         var command = new Command("bench", "Run a benchmark; it prints its figures and ends with a line 'NAME: NUMBER UNIT'.")
         {
             name,
             quick,
+            transport,
         };
         command.SetAction((parse, cancellationToken) =>
-            RunAsync(benchmarks, parse.GetValue(name), parse.GetValue(quick), stdout, stderr, cancellationToken));
+        {
+            var context = new BenchContext(stdout, parse.GetValue(quick), TransportOption.Parse(parse.GetValue(transport)));
+            return RunAsync(benchmarks, parse.GetValue(name), context, stderr, cancellationToken);
+        });
         return command;
     }
 
     private static async Task<int> RunAsync(
-        IReadOnlyList<IBenchmark> benchmarks, string? name, bool quick, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+        IReadOnlyList<IBenchmark> benchmarks, string? name, BenchContext context, TextWriter stderr, CancellationToken cancellationToken)
     {
+        var stdout = context.Output;
         if (name is null)
         {
             foreach (var b in benchmarks)
@@ -47,6 +53,6 @@ internal static class BenchCommand
             return CliApp.UsageError;
         }
 
-        return await benchmark.RunAsync(new BenchContext(stdout, quick), cancellationToken).ConfigureAwait(false);
+        return await benchmark.RunAsync(context, cancellationToken).ConfigureAwait(false);
     }
 }

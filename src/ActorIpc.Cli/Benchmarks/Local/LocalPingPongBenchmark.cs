@@ -11,6 +11,7 @@ namespace ActorIpc.Cli.Benchmarks.Local;
 internal sealed class LocalPingPongBenchmark : IBenchmark
 {
     private static readonly int[] PairCounts = [1, 2, 8, 64];
+    private static readonly object Message = new();
 
     public string Name => "local-pingpong";
 
@@ -52,7 +53,7 @@ internal sealed class LocalPingPongBenchmark : IBenchmark
         for (var i = 0; i < pairs; i++)
         {
             var echo = system.ActorOf(Props.Create<Echo>());
-            clients[i] = system.ActorOf(Props.Create(() => new Client(echo, repeat, done)));
+            clients[i] = system.ActorOf(Props.Create(() => new PingPongClient(echo, repeat, 1000, Message, () => done.Signal())));
             actors.Add(echo);
             actors.Add(clients[i]);
         }
@@ -60,7 +61,7 @@ internal sealed class LocalPingPongBenchmark : IBenchmark
         var started = Stopwatch.GetTimestamp();
         foreach (var client in clients)
         {
-            client.Tell(Client.Run, null);
+            client.Tell(PingPongClient.Run, null);
         }
 
         await Task.Run(() => done.Wait(cancellationToken), cancellationToken).ConfigureAwait(false);
@@ -77,39 +78,5 @@ internal sealed class LocalPingPongBenchmark : IBenchmark
     private sealed class Echo : ActorBase
     {
         protected override void OnReceive(object message) => Sender.Tell(message, Self);
-    }
-
-    private sealed class Client(IActorRef echo, int repeat, CountdownEvent done) : ActorBase
-    {
-        public static readonly object Run = new();
-        private static readonly object Message = new();
-        private int _sent;
-        private int _received;
-
-        protected override void OnReceive(object message)
-        {
-            if (ReferenceEquals(message, Run))
-            {
-                var initial = Math.Min(1000, repeat);
-                for (var i = 0; i < initial; i++)
-                {
-                    echo.Tell(Message, Self);
-                }
-
-                _sent = initial;
-                return;
-            }
-
-            _received++;
-            if (_sent < repeat)
-            {
-                _sent++;
-                echo.Tell(Message, Self);
-            }
-            else if (_received == repeat)
-            {
-                done.Signal();
-            }
-        }
     }
 }

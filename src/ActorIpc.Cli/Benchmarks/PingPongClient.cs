@@ -1,0 +1,43 @@
+namespace ActorIpc.Cli.Benchmarks;
+
+/// <summary>
+/// The client of a ping-pong benchmark: on <see cref="Run"/> it sends <paramref name="message"/>
+/// to <paramref name="echo"/> up to <paramref name="window"/> times, sends one more for every
+/// reply until it has sent <paramref name="repeat"/>, and calls <paramref name="done"/> at the
+/// last reply.
+/// </summary>
+internal sealed class PingPongClient(IActorRef echo, int repeat, int window, object message, Action done) : ActorBase
+{
+    /// <summary>Starts the exchange.</summary>
+    public static readonly object Run = new();
+
+    private int _sent;
+    private int _received;
+
+    /// <inheritdoc />
+    protected override void OnReceive(object received)
+    {
+        if (ReferenceEquals(received, Run))
+        {
+            var initial = Math.Min(window, repeat);
+            for (var i = 0; i < initial; i++)
+            {
+                echo.Tell(message, Self);
+            }
+
+            _sent = initial;
+            return;
+        }
+
+        _received++;
+        if (_sent < repeat)
+        {
+            _sent++;
+            echo.Tell(message, Self);
+        }
+        else if (_received == repeat)
+        {
+            done();
+        }
+    }
+}

@@ -1,0 +1,182 @@
+using System.Buffers.Binary;
+using System.Diagnostics;
+using System.Net.Sockets;
+
+namespace ActorIpc.Cli.Benchmarks.Remote;
+
+/// <summary>
+/// <c>actoripc bench raw-socket</c>: the remote benchmarks' shapes over a bare socket between
+/// the same two processes, without ActorIpc, so every remote figure reads as a ratio to this
+/// machine's limit in the same run. 100-byte length-prefixed frames: a sequential ping-pong
+/// (its p50 on a <c>raw-socket-p50</c> line), one-way streaming, and pipelined
+/// request/response with up to 1,000 requests in flight and many frames per send. Headline:
+/// pipelined requests per second.
+/// </summary>
+internal sealed class RawSocketBenchmark : IBenchmark
+{
+    private const int Window = 1000;
+
+    // Frames per send in the pipelined and streaming runs: a batching writer's packet of work.
+    private const int PipelinedBatch = 100;
+
+    private const int StreamBatch = 64 * 1024 / RawFrames.FrameSize;
+
+    public string Name => "raw-socket";
+
+    public string Description => "The same shapes over a bare socket between two processes: ping-pong p50, one-way, pipelined req/s.";
+
+    public async Task<int> RunAsync(BenchContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        await using var node = await NodeProcess.StartAsync(context.Transport, raw: true, cancellationToken).ConfigureAwait(false);
+        context.Output.WriteLine($"node process {node.Id} at {node.Address}");
+        var endpoint = RawEndpoint.Parse(node.Address);
+        var warmUp = TimeSpan.FromSeconds(context.Quick ? 0.1 : 0.5);
+        var measure = TimeSpan.FromSeconds(context.Quick ? 0.3 : 4);
+
+        // Blocking socket calls on a pool thread: the cheapest client, as the server is.
+        var (sequentialRate, latencies) = await Task.Run(
+            () => WithConnection(endpoint, RawFrames.EchoMode, cancellationToken, socket =>
+            {
+                PingPong(socket, warmUp, cancellationToken);
+                return PingPong(socket, measure, cancellationToken);
+            }),
+            cancellationToken).ConfigureAwait(false);
+        var p50 = latencies.Median * 1000;
+        context.Figure("ping-pong, 1 in flight", sequentialRate, "round trips/s");
+        context.Figure("ping-pong, 1 in flight, p50", p50, "us");
+        context.Figure("ping-pong, 1 in flight, p99", latencies.Percentile(99) * 1000, "us");
+
+        var oneWay = await Task.Run(
+            () =>
+            {
+                WithConnection(endpoint, RawFrames.SinkMode, cancellationToken, socket => Stream(socket, warmUp, cancellationToken));
+                return WithConnection(endpoint, RawFrames.SinkMode, cancellationToken, socket => Stream(socket, measure, cancellationToken));
+            },
+            cancellationToken).ConfigureAwait(false);
+        context.Figure($"one-way, {StreamBatch} frames per send", oneWay, "msgs/s");
+        context.Figure($"one-way, {StreamBatch} frames per send, payload", oneWay * RawFrames.BodySize / 1e6, "MB/s");
+
+        var pipelined = await Task.Run(
+            () => WithConnection(endpoint, RawFrames.EchoMode, cancellationToken, socket =>
+            {
+                Pipelined(socket, warmUp, cancellationToken);
+                return Pipelined(socket, measure, cancellationToken);
+            }),
+            cancellationToken).ConfigureAwait(false);
+        context.Figure($"pipelined, {Window} in flight", pipelined, "req/s");
+        context.Figure($"pipelined, {Window} in flight, both directions", pipelined * 2, "msgs/s");
+
+        context.Headline("raw-socket-p50", p50, "us");
+        context.Headline(Name, pipelined, "req/s");
+        return CliApp.Ok;
+    }
+
+    private static T WithConnection<T>(RawEndpoint endpoint, byte mode, CancellationToken cancellationToken, Func<Socket, T> measure)
+    {
+        using var socket = endpoint.Connect();
+
+        // Cancellation must also end a receive that blocks: closing the socket does.
+        using var cancel = cancellationToken.Register(socket.Dispose);
+        socket.Send([mode]);
+        return measure(socket);
+    }
+
+    /// <summary>One frame out, its echo back, again; returns round trips per second and each one's time in milliseconds.</summary>
+    private static (double Rate, Timings Latencies) PingPong(Socket socket, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        var frame = new byte[RawFrames.FrameSize];
+        RawFrames.Fill(frame);
+        var reply = new byte[RawFrames.FrameSize];
+        var latencies = new List<long>(100_000);
+        var started = Stopwatch.GetTimestamp();
+        var deadline = started + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        long now;
+        while ((now = Stopwatch.GetTimestamp()) < deadline)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            RawSocketIo.SendAll(socket, frame);
+            RawSocketIo.ReceiveExactly(socket, reply);
+            latencies.Add(Stopwatch.GetTimestamp() - now);
+        }
+
+        var rate = latencies.Count / Stopwatch.GetElapsedTime(started).TotalSeconds;
+        return (rate, new Timings(latencies.Select(ticks => ticks * 1000.0 / Stopwatch.Frequency)));
+    }
+
+    /// <summary>
+    /// Keeps up to <see cref="Window"/> requests in flight, sent <see cref="PipelinedBatch"/>
+    /// frames per send whenever the window has room, else reading replies; returns replies per second.
+    /// </summary>
+    private static double Pipelined(Socket socket, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        var batch = new byte[PipelinedBatch * RawFrames.FrameSize];
+        RawFrames.Fill(batch);
+        var replies = new byte[Window * RawFrames.FrameSize];
+        var filled = 0;
+        long received = 0;
+        var inFlight = 0;
+        var started = Stopwatch.GetTimestamp();
+        var deadline = started + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var sending = Stopwatch.GetTimestamp() < deadline;
+            if (!sending && inFlight == 0)
+            {
+                break;
+            }
+
+            if (sending && inFlight + PipelinedBatch <= Window)
+            {
+                RawSocketIo.SendAll(socket, batch);
+                inFlight += PipelinedBatch;
+                continue;
+            }
+
+            var read = socket.Receive(replies.AsSpan(filled));
+            if (read == 0)
+            {
+                throw new EndOfStreamException("the raw echo server closed the connection");
+            }
+
+            filled += read;
+            var complete = RawFrames.Scan(replies.AsSpan(0, filled), out var frames);
+            replies.AsSpan(complete, filled - complete).CopyTo(replies);
+            filled -= complete;
+            received += frames;
+            inFlight -= frames;
+        }
+
+        return received / Stopwatch.GetElapsedTime(started).TotalSeconds;
+    }
+
+    /// <summary>Sends frames one way, <see cref="StreamBatch"/> per send, then waits for the server's count; returns frames per second.</summary>
+    private static double Stream(Socket socket, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        var batch = new byte[StreamBatch * RawFrames.FrameSize];
+        RawFrames.Fill(batch);
+        long sent = 0;
+        var started = Stopwatch.GetTimestamp();
+        var deadline = started + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        while (Stopwatch.GetTimestamp() < deadline)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            RawSocketIo.SendAll(socket, batch);
+            sent += StreamBatch;
+        }
+
+        // The clock stops when the server has read every frame and says how many.
+        socket.Shutdown(SocketShutdown.Send);
+        var answer = new byte[sizeof(long)];
+        RawSocketIo.ReceiveExactly(socket, answer);
+        var counted = BinaryPrimitives.ReadInt64LittleEndian(answer);
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        if (counted != sent)
+        {
+            throw new InvalidOperationException($"the raw server counted {counted} frames of {sent} sent");
+        }
+
+        return counted / elapsed.TotalSeconds;
+    }
+}

@@ -1,0 +1,110 @@
+using System.Diagnostics;
+
+namespace ActorIpc.Cli.Benchmarks.Remote;
+
+/// <summary>
+/// <c>actoripc bench remote-tell</c>: one-way messages (100-byte and 64 KiB byte buffers) from
+/// this process to a sink actor in the node process; it counts them and answers a final
+/// "done" with its count, so the clock stops when every message has arrived. Headline:
+/// 100-byte messages per second.
+/// </summary>
+/// <remarks>
+/// Delivery is at most once and a peer's send queue is bounded (<c>send-queue-size</c>): a
+/// sender that outruns the socket loses messages to dead letters. So the sender paces itself
+/// as Akka's MaxThroughputSpec does: every so many messages it asks the sink for its count,
+/// and keeps at most two such questions open, which bounds what is in flight well under the
+/// queue size and the memory of the large case.
+/// </remarks>
+internal sealed class RemoteTellBenchmark : IBenchmark
+{
+    private const int MaxOpenSyncs = 2;
+
+    private static readonly Shape[] Shapes =
+    [
+        new("100-byte", 100, 10_000),
+        new("64 KiB", 64 * 1024, 128),
+    ];
+
+    private static readonly TimeSpan ReplyTimeout = TimeSpan.FromSeconds(30);
+
+    public string Name => "remote-tell";
+
+    public string Description => "One-way 100-byte and 64 KiB messages to an actor in another process; msgs/s and MB/s.";
+
+    public async Task<int> RunAsync(BenchContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        await using var session = await RemoteSession.StartAsync(context, cancellationToken).ConfigureAwait(false);
+        var sink = await session.ResolveAsync(BenchNode.SinkName, cancellationToken).ConfigureAwait(false);
+        var warmUp = TimeSpan.FromSeconds(context.Quick ? 0.1 : 1);
+        var measure = TimeSpan.FromSeconds(context.Quick ? 0.3 : 6);
+
+        var headline = 0.0;
+        foreach (var shape in Shapes)
+        {
+            await RunOnceAsync(sink, shape, warmUp, cancellationToken).ConfigureAwait(false);
+            var (rate, lost, allocated) = await RunOnceAsync(sink, shape, measure, cancellationToken).ConfigureAwait(false);
+            context.Figure($"{shape.Label} messages", rate, "msgs/s");
+            context.Figure($"{shape.Label} messages, payload", rate * shape.Size / 1e6, "MB/s");
+            context.Figure($"{shape.Label} messages, allocated here per message", allocated, "bytes");
+            if (lost > 0)
+            {
+                context.Figure($"{shape.Label} messages lost (not counted)", lost, "msgs");
+            }
+
+            if (ReferenceEquals(shape, Shapes[0]))
+            {
+                headline = rate;
+            }
+        }
+
+        context.Headline(Name, headline, "msgs/s");
+        return CliApp.Ok;
+    }
+
+    /// <summary>
+    /// Sends for about <paramref name="duration"/>; returns the delivered messages per second, how
+    /// many were lost, and the bytes this process allocated per message sent.
+    /// </summary>
+    private static async Task<(double Rate, long Lost, double AllocatedPerMessage)> RunOnceAsync(IActorRef sink, Shape shape, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        // Runs off the caller's thread: the loop below only awaits every SyncEvery messages.
+        return await Task.Run(
+            async () =>
+            {
+                var payload = new byte[shape.Size];
+                var open = new Queue<Task<long>>();
+                long sent = 0;
+                var allocatedBefore = GC.GetTotalAllocatedBytes();
+                var started = Stopwatch.GetTimestamp();
+                var deadline = started + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+                while (Stopwatch.GetTimestamp() < deadline)
+                {
+                    for (var i = 0; i < shape.SyncEvery; i++)
+                    {
+                        sink.Tell(payload, null);
+                    }
+
+                    sent += shape.SyncEvery;
+                    open.Enqueue(sink.Ask<long>(SinkActor.Sync, ReplyTimeout, cancellationToken));
+                    while (open.Count > MaxOpenSyncs)
+                    {
+                        await open.Dequeue().ConfigureAwait(false);
+                    }
+                }
+
+                var delivered = await sink.Ask<long>(SinkActor.Done, ReplyTimeout, cancellationToken).ConfigureAwait(false);
+                var elapsed = Stopwatch.GetElapsedTime(started);
+                var allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
+                while (open.Count > 0)
+                {
+                    await open.Dequeue().ConfigureAwait(false);
+                }
+
+                return (delivered / elapsed.TotalSeconds, sent - delivered, allocated / (double)sent);
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private sealed record Shape(string Label, int Size, int SyncEvery);
+}
