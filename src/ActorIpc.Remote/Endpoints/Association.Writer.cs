@@ -125,9 +125,10 @@ internal sealed partial class Association
     private void Gate(string reason)
     {
         _lastFailure = reason;
-        Volatile.Write(ref _gatedUntil, Environment.TickCount64 + (long)_backoff.TotalMilliseconds);
-        _backoff = TimeSpan.FromTicks(Math.Min(_backoff.Ticks * 2, _node.Settings.BackoffMax.Ticks));
-        Log.LogWarning("Cannot reach {Peer}: {Reason} (next attempt in no less than {Backoff})", RemoteAddressText, reason, _backoff);
+        var backoff = _backoff;
+        Volatile.Write(ref _gatedUntil, Environment.TickCount64 + (long)backoff.TotalMilliseconds);
+        _backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, _node.Settings.BackoffMax.Ticks));
+        Log.LogWarning("Cannot reach {Peer}: {Reason} (next attempt in no less than {Backoff})", RemoteAddressText, reason, backoff);
         while (_queue.Reader.TryRead(out var item))
         {
             if (item.Kind == OutboundKind.User)

@@ -59,7 +59,9 @@ internal sealed class InboundConnection(RemoteNode node, ITransportConnection co
         catch (Exception e) when (e is HandshakeFailedException || (e is OperationCanceledException && !node.IsStopping))
         {
             var reason = e is OperationCanceledException ? $"no handshake within {node.Settings.HandshakeTimeout}" : e.Message;
-            node.Log.LogWarning("Refused a connection from {Remote}: {Reason}", connection.RemoteDescription, reason);
+            // A Unix socket peer has no address of its own: name the system its Hello claimed.
+            var from = handshake.Claimed is { } claimed ? $"{claimed.Address} (as claimed in its Hello, via {connection.RemoteDescription})" : connection.RemoteDescription;
+            node.Log.LogWarning("Refused a connection from {Remote}: {Reason}", from, reason);
             return null;
         }
     }

@@ -49,6 +49,12 @@ internal sealed class ServerHandshake
     /// <summary>The client's proven identity, once <see cref="Status"/> is <see cref="HandshakeStatus.Succeeded"/>.</summary>
     public NodeIdentity? Peer { get; private set; }
 
+    /// <summary>
+    /// The identity the client claimed in its Hello, proven or not (null before a valid Hello):
+    /// what a log line about a refused connection names.
+    /// </summary>
+    public NodeIdentity? Claimed => _client;
+
     /// <summary>Why the handshake failed, for the log, once <see cref="Status"/> is <see cref="HandshakeStatus.Failed"/>.</summary>
     public string? FailureReason { get; private set; }
 

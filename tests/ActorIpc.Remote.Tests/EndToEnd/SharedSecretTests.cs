@@ -10,13 +10,14 @@ public sealed class SharedSecretTests : IAsyncLifetime
 
     private readonly CapturingLoggerFactory _betaLog = new();
     private ActorSystem _alpha = null!;
+    private Remoting _alphaRemoting = null!;
     private ActorSystem _beta = null!;
     private Remoting _betaRemoting = null!;
     private ActorSystem _gamma = null!;
 
     public async Task InitializeAsync()
     {
-        (_alpha, _) = await RemoteNodes.StartAsync("alpha", """actoripc.remote.secret = "x" """);
+        (_alpha, _alphaRemoting) = await RemoteNodes.StartAsync("alpha", """actoripc.remote.secret = "x" """);
         (_beta, _betaRemoting) = await RemoteNodes.StartAsync("beta", """actoripc.remote.secret = "y" """, _betaLog);
         (_gamma, _) = await RemoteNodes.StartAsync("gamma", """actoripc.remote.secret = "y" """);
         _beta.ActorOf(RecordingEcho.Props(), "echo");
