@@ -55,7 +55,7 @@ internal sealed partial class Association
             Volatile.Write(ref _writerRunning, 0);
 
             // Messages queued while the writer was ending must not wait for the next send.
-            if (_queue.Reader.Count > 0 && !IsGated(out _) && !_node.IsStopping)
+            if (!_queue.IsEmpty && !IsGated(out _) && !_node.IsStopping)
             {
                 EnsureWriter();
             }
@@ -117,7 +117,7 @@ internal sealed partial class Association
     {
         lock (_lock)
         {
-            return _watched.Count > 0 || _watchers.Count > 0 || _unacked.Count > 0 || !_waitingAsks.IsEmpty;
+            return _watched.Count > 0 || _watchers.Count > 0 || _unacked.Count > 0 || _waitingAsks.Count > 0;
         }
     }
 
@@ -129,7 +129,7 @@ internal sealed partial class Association
         Volatile.Write(ref _gatedUntil, Environment.TickCount64 + (long)backoff.TotalMilliseconds);
         _backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, _node.Settings.BackoffMax.Ticks));
         Log.LogWarning("Cannot reach {Peer}: {Reason} (next attempt in no less than {Backoff})", RemoteAddressText, reason, backoff);
-        while (_queue.Reader.TryRead(out var item))
+        while (_queue.TryRead(out var item))
         {
             if (item.Kind == OutboundKind.User)
             {
@@ -154,7 +154,7 @@ internal sealed partial class Association
         try
         {
             // Whatever was not acknowledged by this incarnation goes again, in order.
-            _queue.Writer.TryWrite(OutboundItem.SystemMessages());
+            _queue.WriteControl(OutboundItem.SystemMessages());
             reason = await WriteAsync(connection, end.Token).ConfigureAwait(false);
         }
         catch (Exception e)
@@ -176,10 +176,13 @@ internal sealed partial class Association
     {
         using var batch = new FrameBuffer(_node.Settings.WriteBatchSize + 1024);
         var writer = new OutboundFrameWriter(_node, this, batch);
-        var reader = _queue.Reader;
-        while (await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+        var queue = _queue;
+        using var wake = cancellationToken.UnsafeRegister(static q => ((OutboundQueue)q!).WakeReader(), queue);
+        while (true)
         {
-            while (batch.WrittenCount < _node.Settings.WriteBatchSize && reader.TryRead(out var item))
+            await queue.WaitToReadAsync(cancellationToken).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            while (batch.WrittenCount < _node.Settings.WriteBatchSize && queue.TryRead(out var item))
             {
                 switch (item.Kind)
                 {
@@ -205,8 +208,6 @@ internal sealed partial class Association
                 }
             }
         }
-
-        return "the send queue was closed";
     }
 
     private (ulong Sequence, RemoteSystemMessage Message)[] UnackedSnapshot()
@@ -288,8 +289,7 @@ internal sealed partial class Association
                     return;
                 }
 
-                _queue.Writer.TryWrite(OutboundItem.Heartbeat());
-                PruneAsks();
+                _queue.WriteControl(OutboundItem.Heartbeat());
             }
         }
         catch (OperationCanceledException)

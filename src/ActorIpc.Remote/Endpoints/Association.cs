@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Threading.Channels;
 using ActorIpc.Remote.References;
 using ActorIpc.Spi;
 using Microsoft.Extensions.Logging;
@@ -17,7 +15,9 @@ namespace ActorIpc.Remote.Endpoints;
 internal sealed partial class Association
 {
     private readonly RemoteNode _node;
-    private readonly Channel<OutboundItem> _queue;
+    private const int MinAskSweep = 1024;
+
+    private readonly OutboundQueue _queue;
     private readonly Lock _lock = new();
 
     // Local watchers of the peer's actors.
@@ -26,8 +26,11 @@ internal sealed partial class Association
     // The peer's actors watching local actors (undone when the peer is lost).
     private readonly HashSet<(IActorRef Watchee, RemoteActorRef Watcher)> _watchers = [];
 
-    // Asks whose request went to the peer: failed at once if the peer is lost.
-    private readonly ConcurrentDictionary<IActorRef, RemoteActorRef> _waitingAsks = new();
+    // Asks whose request went to the peer: failed at once if the peer is lost. Only the writer
+    // task touches it (it adds as it writes requests, and it is the one that finds the peer
+    // lost), so it needs no lock and no hashing; answered Asks are swept out as it grows.
+    private readonly List<(IActorRef Promise, RemoteActorRef Target)> _waitingAsks = [];
+    private int _sweepAsksAt = MinAskSweep;
 
     // Numbered system messages not yet acknowledged by the current incarnation of the peer.
     private readonly List<(ulong Sequence, RemoteSystemMessage Message)> _unacked = [];
@@ -45,11 +48,7 @@ internal sealed partial class Association
         RemoteAddress = remoteAddress;
         RemoteAddressText = remoteAddress.ToString();
         _backoff = node.Settings.BackoffMin;
-        _queue = Channel.CreateBounded<OutboundItem>(new BoundedChannelOptions(node.Settings.SendQueueSize)
-        {
-            SingleReader = true,
-            FullMode = BoundedChannelFullMode.Wait,
-        });
+        _queue = new OutboundQueue(node.Settings.SendQueueSize);
     }
 
     public Address RemoteAddress { get; }
@@ -66,13 +65,16 @@ internal sealed partial class Association
             return;
         }
 
-        if (!_queue.Writer.TryWrite(OutboundItem.User(recipient, message, sender)))
+        if (!_queue.TryWriteUser(OutboundItem.User(recipient, message, sender)))
         {
             _node.Spi.DeadLetter(message, sender, recipient, $"the send queue to {RemoteAddressText} is full ({_node.Settings.SendQueueSize} messages)");
             return;
         }
 
-        EnsureWriter();
+        if (Volatile.Read(ref _writerRunning) == 0)
+        {
+            EnsureWriter();
+        }
     }
 
     public void Watch(RemoteActorRef watchee, IActorRef watcher)
@@ -161,18 +163,18 @@ internal sealed partial class Association
         _node.Spi.NotifyTerminated(watcher, deadActor, existenceConfirmed, addressTerminated: false);
     }
 
-    /// <summary>An Ask's request goes to the peer with <paramref name="promise"/> as its sender.</summary>
-    public void TrackAsk(IActorRef promise, RemoteActorRef target) => _waitingAsks[promise] = target;
-
-    /// <summary>Drops tracked Asks that have completed (called on every heartbeat).</summary>
-    private void PruneAsks()
+    /// <summary>
+    /// An Ask's request goes to the peer with <paramref name="promise"/> as its sender (called by
+    /// the writer task). Answered Asks are dropped whenever the list has doubled since the last
+    /// sweep, which keeps the cost per Ask constant.
+    /// </summary>
+    public void TrackAsk(IActorRef promise, RemoteActorRef target)
     {
-        foreach (var promise in _waitingAsks.Keys)
+        _waitingAsks.Add((promise, target));
+        if (_waitingAsks.Count >= _sweepAsksAt)
         {
-            if (ActorSystemSpi.IsTerminated(promise))
-            {
-                _waitingAsks.TryRemove(promise, out _);
-            }
+            _waitingAsks.RemoveAll(static ask => ActorSystemSpi.IsTerminated(ask.Promise));
+            _sweepAsksAt = Math.Max(MinAskSweep, _waitingAsks.Count * 2);
         }
     }
 
@@ -194,9 +196,7 @@ internal sealed partial class Association
             _unacked.Add((++_nextSequence, message));
         }
 
-        // A full queue is fine here: the writer sends every unacknowledged system message
-        // whenever it handles a System item or reconnects.
-        _queue.Writer.TryWrite(OutboundItem.SystemMessages());
+        _queue.WriteControl(OutboundItem.SystemMessages());
         EnsureWriter();
     }
 
@@ -248,10 +248,14 @@ internal sealed partial class Association
 
         foreach (var (promise, target) in _waitingAsks)
         {
-            _node.Spi.NotifyTerminated(promise, target, existenceConfirmed: true, addressTerminated: true, reason);
+            if (!ActorSystemSpi.IsTerminated(promise))
+            {
+                _node.Spi.NotifyTerminated(promise, target, existenceConfirmed: true, addressTerminated: true, reason);
+            }
         }
 
         _waitingAsks.Clear();
+        _sweepAsksAt = MinAskSweep;
         _node.ForgetInbound(RemoteAddressText);
     }
 }

@@ -3,6 +3,7 @@ using ActorIpc.Remote.References;
 using ActorIpc.Remote.Serialization;
 using ActorIpc.Remote.Transport;
 using ActorIpc.Remote.Wire;
+using ActorIpc.Spi;
 using Microsoft.Extensions.Logging;
 
 namespace ActorIpc.Remote.Endpoints;
@@ -15,7 +16,14 @@ namespace ActorIpc.Remote.Endpoints;
 /// </summary>
 internal sealed class InboundConnection(RemoteNode node, ITransportConnection connection)
 {
-    private readonly PathCache _paths = new(node);
+    // Room on the stack for the string fields of a message that straddle two buffer segments.
+    private const int ScratchBytes = 512;
+
+    // A manifest names a type: see ManifestResolver.MaxManifestLength.
+    private const int MaxCachedManifestBytes = 1024;
+
+    private readonly PathCache _paths = new(node.ResolvePath);
+    private readonly Utf8KeyedCache<string> _manifests = new(256, MaxCachedManifestBytes);
 
     public Task Completion { get; private set; } = Task.CompletedTask;
 
@@ -78,26 +86,9 @@ internal sealed class InboundConnection(RemoteNode node, ITransportConnection co
             var read = await connection.Input.ReadAsync(node.Stopping).ConfigureAwait(false);
             var buffer = read.Buffer;
             ulong? ack = null;
-            while (FrameReader.TryReadFrame(ref buffer, node.Settings.MaxFrameSize, out var frame))
+            if (!HandleFrames(ref buffer, peer, association, context, replies, ref ack))
             {
-                switch (frame.Type)
-                {
-                    case FrameType.Message:
-                        Deliver(frame.ReadMessage(), context);
-                        break;
-                    case FrameType.SystemMessage:
-                        ack = HandleSystemMessage(frame, peer, association);
-                        break;
-                    case FrameType.Heartbeat:
-                        var beat = frame.ReadHeartbeat();
-                        FrameWriter.WriteHeartbeatReply(replies, beat.SequenceNumber, beat.Timestamp);
-                        break;
-                    case FrameType.Close:
-                        node.Log.LogDebug("{Peer} closed its connection: {Reason}", peer.Address, frame.ReadClose());
-                        return;
-                    default:
-                        throw new ProtocolException($"unexpected {frame.Type} frame from {peer.Address} after the handshake");
-                }
+                return;
             }
 
             connection.Input.AdvanceTo(buffer.Start, read.Buffer.End);
@@ -119,19 +110,54 @@ internal sealed class InboundConnection(RemoteNode node, ITransportConnection co
         }
     }
 
-    private void Deliver(WireEnvelope envelope, SerializationContext context)
+    /// <summary>
+    /// Handles every whole frame in <paramref name="buffer"/> (one delivery burst: each local actor
+    /// that gets messages is scheduled once, when the buffer is done); false when the peer closed.
+    /// </summary>
+    private bool HandleFrames(ref ReadOnlySequence<byte> buffer, Wire.NodeIdentity peer, Association association, SerializationContext context, ArrayBufferWriter<byte> replies, ref ulong? ack)
     {
+        using var burst = ActorSystemSpi.BeginDeliveryBurst();
+        while (FrameReader.TryReadFrame(ref buffer, node.Settings.MaxFrameSize, out var frame))
+        {
+            switch (frame.Type)
+            {
+                case FrameType.Message:
+                    Deliver(frame, context);
+                    break;
+                case FrameType.SystemMessage:
+                    ack = HandleSystemMessage(frame, peer, association);
+                    break;
+                case FrameType.Heartbeat:
+                    var beat = frame.ReadHeartbeat();
+                    FrameWriter.WriteHeartbeatReply(replies, beat.SequenceNumber, beat.Timestamp);
+                    break;
+                case FrameType.Close:
+                    node.Log.LogDebug("{Peer} closed its connection: {Reason}", peer.Address, frame.ReadClose());
+                    return false;
+                default:
+                    throw new ProtocolException($"unexpected {frame.Type} frame from {peer.Address} after the handshake");
+            }
+        }
+
+        return true;
+    }
+
+    // The frame's strings are looked up by their bytes: only text a connection has not sent lately is decoded.
+    private void Deliver(Frame frame, SerializationContext context)
+    {
+        var envelope = frame.ReadRawMessage(stackalloc byte[ScratchBytes]);
         var recipient = _paths.Resolve(envelope.Recipient);
-        var sender = envelope.Sender is { Length: > 0 } from ? _paths.Resolve(from) : null;
+        var sender = envelope.Sender.IsEmpty ? null : _paths.Resolve(envelope.Sender);
+        var manifest = _manifests.GetOrAdd(envelope.Manifest, static text => text);
         object message;
         try
         {
-            message = node.Serialization.Deserialize(envelope.SerializerId, envelope.Manifest, envelope.Payload, context);
+            message = node.Serialization.Deserialize(envelope.SerializerId, manifest, envelope.Payload, context);
         }
         catch (SerializationException e)
         {
             // Only this message is lost: the connection and everything after it go on.
-            node.Log.LogWarning("Dropped a message for {Recipient} from {Sender}: {Reason}", envelope.Recipient, context.RemoteAddress, e.Message);
+            node.Log.LogWarning("Dropped a message for {Recipient} from {Sender}: {Reason}", envelope.Recipient.Decode(), context.RemoteAddress, e.Message);
             return;
         }
 

@@ -1,31 +1,31 @@
+using ActorIpc.Remote.Wire;
 using ActorIpc.Spi;
 
 namespace ActorIpc.Remote.Endpoints;
 
 /// <summary>
-/// The references a connection's frames named lately, by path text, so a busy connection does
-/// not parse and look up the same paths for every message. Bounded (cleared when full), used by
-/// one reader at a time, and never serves a terminated reference: a path without a uid then
-/// resolves again and reaches the actor's next incarnation.
+/// The references a connection's frames named lately, by the path's UTF-8 bytes, so a busy
+/// connection does not decode, parse and look up the same paths for every message. Bounded
+/// (cleared when full), used by one reader at a time, and never serves a terminated reference:
+/// a path without a uid then resolves again and reaches the actor's next incarnation.
 /// </summary>
-internal sealed class PathCache(RemoteNode node, int capacity = 1024)
+/// <param name="resolve">Resolves a path's text on a miss (<see cref="RemoteNode.ResolvePath"/>).</param>
+/// <param name="capacity">How many paths it holds before it is cleared.</param>
+internal sealed class PathCache(Func<string, IActorRef> resolve, int capacity = 1024)
 {
-    private readonly Dictionary<string, IActorRef> _byPath = new(StringComparer.Ordinal);
+    /// <summary>Longer paths are resolved for every message rather than kept.</summary>
+    public const int MaxCachedPathBytes = 1024;
 
-    public IActorRef Resolve(string path)
-    {
-        if (_byPath.TryGetValue(path, out var cached) && !ActorSystemSpi.IsTerminated(cached))
-        {
-            return cached;
-        }
+    private static readonly Func<IActorRef, bool> Terminated = ActorSystemSpi.IsTerminated;
 
-        if (_byPath.Count >= capacity)
-        {
-            _byPath.Clear();
-        }
+    private readonly Utf8KeyedCache<IActorRef> _byPath = new(capacity, MaxCachedPathBytes);
 
-        var resolved = node.ResolvePath(path);
-        _byPath[path] = resolved;
-        return resolved;
-    }
+    /// <summary>A working reference for a path read from a frame.</summary>
+    /// <exception cref="ProtocolException">The path is not valid UTF-8 or not an actor path.</exception>
+    /// <remarks>
+    /// Temporary paths (an Ask's promise, <c>/temp/$n</c>) are resolved every time and never kept:
+    /// each names one reply, and caching them would only push the lasting paths out.
+    /// </remarks>
+    public IActorRef Resolve(Utf8Field path) =>
+        path.Bytes.IndexOf("/temp/"u8) >= 0 ? resolve(path.Decode()) : _byPath.GetOrAdd(path, resolve, Terminated);
 }

@@ -63,6 +63,10 @@ internal sealed partial class RemoteNode : IAsyncDisposable
     /// <summary>The addresses this node listens on, the first being the one it gives out as its own.</summary>
     public IReadOnlyList<Address> Addresses { get; private set; } = [];
 
+    // What paths of local actors start with when exported, and what Ask reply paths start with.
+    private string _exportPrefix = string.Empty;
+    private string[] _tempPrefixes = [];
+
     public Address Address => Addresses.Count > 0 ? Addresses[0] : throw new InvalidOperationException("remoting has not started");
 
     public HandshakeOptions HandshakeOptions { get; private set; } = null!;
@@ -90,6 +94,8 @@ internal sealed partial class RemoteNode : IAsyncDisposable
         }
 
         Addresses = addresses;
+        _exportPrefix = Address.ToString();
+        _tempPrefixes = [.. addresses.Select(a => a + "/temp/")];
         HandshakeOptions = new HandshakeOptions(new NodeIdentity(System.Name, Address.ToString(), Incarnation), Settings.Secret.Span);
         Spi.SetExternalResolver(ResolveExternal);
         if (Serialization.SerializeMessages)
@@ -129,13 +135,27 @@ internal sealed partial class RemoteNode : IAsyncDisposable
             return path.ToStringWithUid();
         }
 
-        var text = Address.ToString() + path.ToStringWithoutAddress();
+        var text = _exportPrefix + path.ToStringWithoutAddress();
         return path.Uid == 0 ? text : $"{text}#{path.Uid}";
     }
 
     /// <summary>A working reference for a path read from a frame.</summary>
     public IActorRef ResolvePath(string text)
     {
+        // A reply to an Ask names the promise's temporary path: found by name, without parsing.
+        foreach (var prefix in _tempPrefixes)
+        {
+            if (text.StartsWith(prefix, StringComparison.Ordinal) && text.AsSpan(prefix.Length) is var name && !name.Contains('/') && !name.Contains('#'))
+            {
+                if (Spi.ResolveTemporary(name) is { } promise)
+                {
+                    return promise;
+                }
+
+                break;
+            }
+        }
+
         if (!ActorPath.TryParse(text, out var path))
         {
             throw new ProtocolException($"'{text}' is not an actor path");

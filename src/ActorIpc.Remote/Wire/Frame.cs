@@ -34,6 +34,27 @@ internal readonly struct Frame
         return envelope;
     }
 
+    /// <summary>
+    /// Reads a Message frame without decoding its strings or allocating: the same checks as
+    /// <see cref="ReadMessage"/> except UTF-8 validity, which <see cref="Utf8Field.Decode"/> checks
+    /// (with the same error) when a field is turned into text.
+    /// </summary>
+    /// <param name="scratch">
+    /// Room for string fields split across two buffer segments (the others are read in place);
+    /// one that does not fit in what is left is copied to a new array.
+    /// </param>
+    public RawMessage ReadRawMessage(Span<byte> scratch)
+    {
+        var reader = Open(FrameType.Message);
+        var recipient = reader.ReadRequiredUtf8("recipient", ref scratch);
+        var sender = reader.ReadUtf8("sender", ref scratch);
+        var serializerId = reader.ReadVarintInt32("serializer id");
+        var manifest = reader.ReadUtf8("manifest", ref scratch);
+        var payload = reader.ReadPayload("payload");
+        reader.EnsureEnd();
+        return new RawMessage(recipient, sender, serializerId, manifest, payload);
+    }
+
     /// <summary>Decodes a SystemMessage frame.</summary>
     public WireEnvelope ReadSystemMessage(out ulong sequenceNumber)
     {

@@ -84,17 +84,7 @@ internal ref struct FrameBodyReader
     public string ReadString(string field, int maxBytes = int.MaxValue)
     {
         var start = Offset;
-        var length = ReadVarint(field, FieldPart.Length);
-        if (length > maxBytes)
-        {
-            throw Fail($"{field} of {length} bytes at offset {start} exceeds the limit of {maxBytes} bytes");
-        }
-
-        if (length > _reader.Remaining)
-        {
-            throw Fail($"{field} length {length} at offset {start} runs past the frame end at offset {End}");
-        }
-
+        var length = ReadStringLength(field, maxBytes, start);
         if (length == 0)
         {
             return string.Empty;
@@ -105,12 +95,12 @@ internal ref struct FrameBodyReader
         {
             var unread = _reader.UnreadSpan;
             value = unread.Length >= length
-                ? WireText.StrictUtf8.GetString(unread[..(int)length])
+                ? WireText.StrictUtf8.GetString(unread[..length])
                 : WireText.StrictUtf8.GetString(_reader.UnreadSequence.Slice(0, length));
         }
         catch (DecoderFallbackException e)
         {
-            throw Fail($"{field} at offset {start} is not valid UTF-8", e);
+            throw NotUtf8(_type, field, start, e);
         }
 
         _reader.Advance(length);
@@ -122,7 +112,46 @@ internal ref struct FrameBodyReader
     {
         var start = Offset;
         var value = ReadString(field, maxBytes);
-        return value.Length > 0 ? value : throw Fail($"{field} at offset {start} is empty");
+        return value.Length > 0 ? value : throw Empty(field, start);
+    }
+
+    /// <summary>
+    /// Reads a string field as its UTF-8 bytes, neither decoded nor checked for UTF-8 validity
+    /// (<see cref="Utf8Field.Decode"/> does both), with the same length checks as <see cref="ReadString"/>.
+    /// The bytes are a slice of the frame; a field split across two buffer segments is copied to
+    /// the front of <paramref name="scratch"/>, which is then cut past the copy, or to a new array
+    /// when <paramref name="scratch"/> has too little room left.
+    /// </summary>
+    public Utf8Field ReadUtf8(string field, scoped ref Span<byte> scratch)
+    {
+        var start = Offset;
+        var length = ReadStringLength(field, int.MaxValue, start);
+        var unread = _reader.UnreadSpan;
+        ReadOnlySpan<byte> bytes;
+        if (unread.Length >= length)
+        {
+            bytes = unread[..length];
+        }
+        else if (scratch.Length >= length)
+        {
+            _reader.TryCopyTo(scratch[..length]);
+            bytes = scratch[..length];
+            scratch = scratch[length..];
+        }
+        else
+        {
+            bytes = _reader.UnreadSequence.Slice(0, length).ToArray();
+        }
+
+        _reader.Advance(length);
+        return new Utf8Field(_type, field, start, bytes);
+    }
+
+    /// <summary>Reads a string field as its UTF-8 bytes, like <see cref="ReadUtf8"/>; it must not be empty.</summary>
+    public Utf8Field ReadRequiredUtf8(string field, scoped ref Span<byte> scratch)
+    {
+        var value = ReadUtf8(field, ref scratch);
+        return !value.IsEmpty ? value : throw Empty(field, value.Offset);
     }
 
     /// <summary>Reads a u32 byte count and returns that many bytes as a slice of the frame, without copying.</summary>
@@ -157,8 +186,15 @@ internal ref struct FrameBodyReader
     }
 
     /// <summary>A protocol error about this frame.</summary>
-    public readonly ProtocolException Fail(string reason, Exception? innerException = null)
-        => new($"{_type} frame: {reason}", innerException);
+    public readonly ProtocolException Fail(string reason, Exception? innerException = null) => Fail(_type, reason, innerException);
+
+    /// <summary>A protocol error about a frame of type <paramref name="type"/>.</summary>
+    public static ProtocolException Fail(FrameType type, string reason, Exception? innerException = null)
+        => new($"{type} frame: {reason}", innerException);
+
+    /// <summary>The protocol error for a string field whose bytes (from offset <paramref name="start"/>) are not valid UTF-8.</summary>
+    public static ProtocolException NotUtf8(FrameType type, string field, long start, DecoderFallbackException innerException)
+        => Fail(type, $"{field} at offset {start} is not valid UTF-8", innerException);
 
     // The field name is only formatted on failure: building "recipient length" per read would allocate on the hot path.
     private uint ReadVarint(string field, FieldPart part)
@@ -187,6 +223,22 @@ internal ref struct FrameBodyReader
 
         throw Fail($"{Name(field, part)} varint at offset {start} overflows 32 bits");
     }
+
+    // Leaves the reader at the field's first byte; the length returned fits in the frame.
+    private int ReadStringLength(string field, int maxBytes, long start)
+    {
+        var length = ReadVarint(field, FieldPart.Length);
+        if (length > maxBytes)
+        {
+            throw Fail($"{field} of {length} bytes at offset {start} exceeds the limit of {maxBytes} bytes");
+        }
+
+        return length <= _reader.Remaining
+            ? (int)length
+            : throw Fail($"{field} length {length} at offset {start} runs past the frame end at offset {End}");
+    }
+
+    private readonly ProtocolException Empty(string field, long start) => Fail($"{field} at offset {start} is empty");
 
     private static string Name(string field, FieldPart part) => part == FieldPart.Length ? field + " length" : field;
 

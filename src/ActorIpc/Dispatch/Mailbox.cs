@@ -168,7 +168,7 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     {
         // A plain read first: a busy actor is already scheduled, and a failed CAS would still
         // take the cache line exclusively on every send.
-        if (Volatile.Read(ref _status) == Idle && Interlocked.CompareExchange(ref _status, Scheduled, Idle) == Idle)
+        if (Volatile.Read(ref _status) == Idle && Interlocked.CompareExchange(ref _status, Scheduled, Idle) == Idle && !DeferredScheduling.TryDefer(this))
         {
             Dispatcher.Schedule(this);
         }

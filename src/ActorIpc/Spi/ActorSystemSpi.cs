@@ -36,6 +36,13 @@ public sealed class ActorSystemSpi
     }
 
     /// <summary>
+    /// The Ask promise whose path is <c>/temp/<paramref name="name"/></c>, if it is still waiting
+    /// and was handed out as a sender; null otherwise. The fast way to route a reply that names
+    /// a temporary path, without parsing it.
+    /// </summary>
+    public IActorRef? ResolveTemporary(ReadOnlySpan<char> name) => _system.ResolveTemp(name);
+
+    /// <summary>
     /// Installs how references with another system's address are made (by ActorSelection and
     /// when paths arrive in messages). One resolver per system; it returns null for addresses it
     /// cannot reach.
@@ -125,6 +132,19 @@ public sealed class ActorSystemSpi
         _system.AddAfterActorsStopped(taskName, task);
     }
 
+    /// <summary>
+    /// Starts a delivery burst on this thread: until the returned scope is disposed, the local
+    /// actors that messages are sent to are scheduled once, at its end, instead of at each first
+    /// message. A transport wraps the decoding of one receive buffer in it, so that the actors
+    /// drain a whole buffer's messages per run. The scope must end on the thread that began it,
+    /// with no await in between (it is a ref struct for that reason); scopes nest.
+    /// </summary>
+    public static DeliveryBurst BeginDeliveryBurst()
+    {
+        DeferredScheduling.Enter();
+        return default;
+    }
+
     /// <summary>Creates an actor under <c>/system</c>, for the transport's own actors.</summary>
     public IActorRef SystemActorOf(Props props, string name) => _system.SystemActorOf(props, name);
 
@@ -133,4 +153,12 @@ public sealed class ActorSystemSpi
         ArgumentNullException.ThrowIfNull(actor);
         return actor as IInternalActorRef ?? throw new ArgumentException($"{actor} is not a reference of this runtime", nameof(actor));
     }
+}
+
+/// <summary>A delivery burst begun by <see cref="ActorSystemSpi.BeginDeliveryBurst"/>; disposing it schedules the actors it deferred.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1815:Override equals and operator equals on value types", Justification = "A scope, never compared.")]
+public readonly ref struct DeliveryBurst : IDisposable
+{
+    /// <summary>Ends the burst: every actor that got a message in it is scheduled now.</summary>
+    public void Dispose() => DeferredScheduling.Exit();
 }

@@ -16,7 +16,9 @@ internal sealed class ActorSystemImpl : ActorSystem
     private readonly LocalActorRef _userGuardian;
     private readonly LocalActorRef _systemGuardian;
     private readonly WheelScheduler _scheduler;
-    private readonly ConcurrentDictionary<string, PromiseActorRef> _temp = new(StringComparer.Ordinal);
+    // Asks register here when their promise is handed out as a sender (to another process): many
+    // lock stripes, since registrations and removals come from every thread at Ask rates.
+    private readonly ConcurrentDictionary<string, PromiseActorRef> _temp = new(Math.Max(16, 4 * Environment.ProcessorCount), 1024, StringComparer.Ordinal);
     private Func<ActorPath, IActorRef?>? _externalResolver;
     private Func<object, object>? _localMessageTransform;
     private readonly List<(string Name, Func<CancellationToken, Task> Run)> _afterActorsStopped = [];
@@ -135,6 +137,10 @@ internal sealed class ActorSystemImpl : ActorSystem
 
     /// <summary>Makes a promise reachable by its path (it was handed out as a sender, e.g. to another process).</summary>
     public void RegisterTemp(PromiseActorRef promise) => _temp[promise.Path.Name] = promise;
+
+    /// <summary>The registered promise named <paramref name="name"/> (the last element of its <c>/temp</c> path), or null.</summary>
+    public PromiseActorRef? ResolveTemp(ReadOnlySpan<char> name) =>
+        _temp.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name, out var promise) ? promise : null;
 
     public void UnregisterTemp(PromiseActorRef promise) => _temp.TryRemove(new KeyValuePair<string, PromiseActorRef>(promise.Path.Name, promise));
 

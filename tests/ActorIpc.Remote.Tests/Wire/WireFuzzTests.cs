@@ -99,6 +99,11 @@ public sealed class WireFuzzTests
                 frame.ReadReject();
                 break;
             case FrameType.Message:
+                // A small scratch, so split fields take both the scratch and the new-array path.
+                var raw = frame.ReadRawMessage(stackalloc byte[16]);
+                raw.Recipient.Decode();
+                raw.Sender.Decode();
+                raw.Manifest.Decode();
                 frame.ReadMessage();
                 break;
             case FrameType.SystemMessage:
