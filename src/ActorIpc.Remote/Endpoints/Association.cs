@@ -12,7 +12,7 @@ namespace ActorIpc.Remote.Endpoints;
 /// comes back as a new incarnation), every local watcher of its actors and every Ask waiting
 /// on it is told at once.
 /// </summary>
-internal sealed partial class Association
+internal sealed partial class Association : IEndOfRunWork
 {
     private readonly RemoteNode _node;
     private const int MinAskSweep = 1024;
@@ -65,10 +65,17 @@ internal sealed partial class Association
             return;
         }
 
-        if (!_queue.TryWriteUser(OutboundItem.User(recipient, message, sender)))
+        if (!_queue.TryEnqueueUser(OutboundItem.User(recipient, message, sender)))
         {
             _node.Spi.DeadLetter(message, sender, recipient, $"the send queue to {RemoteAddressText} is full ({_node.Settings.SendQueueSize} messages)");
             return;
+        }
+
+        // An actor that sends many messages in one run wakes the writer once, at the run's end,
+        // and the writer then sends them in one batch.
+        if (!ActorSystemSpi.TryDeferToEndOfRun(this))
+        {
+            _queue.WakeReader();
         }
 
         if (Volatile.Read(ref _writerRunning) == 0)
@@ -76,6 +83,9 @@ internal sealed partial class Association
             EnsureWriter();
         }
     }
+
+    /// <summary>The end of an actor run that sent to the peer: wake the writer.</summary>
+    void IEndOfRunWork.Run() => _queue.WakeReader(inline: true);
 
     public void Watch(RemoteActorRef watchee, IActorRef watcher)
     {

@@ -25,6 +25,9 @@ internal sealed class InboundConnection(RemoteNode node, ITransportConnection co
     private readonly PathCache _paths = new(node.ResolvePath);
     private readonly Utf8KeyedCache<string> _manifests = new(256, MaxCachedManifestBytes);
 
+    // Each local actor that gets messages from one receive buffer is scheduled once, at its end.
+    private readonly DeliveryBatch _batch = new();
+
     public Task Completion { get; private set; } = Task.CompletedTask;
 
     public void Start() => Completion = Task.Run(RunAsync);
@@ -116,7 +119,18 @@ internal sealed class InboundConnection(RemoteNode node, ITransportConnection co
     /// </summary>
     private bool HandleFrames(ref ReadOnlySequence<byte> buffer, Wire.NodeIdentity peer, Association association, SerializationContext context, ArrayBufferWriter<byte> replies, ref ulong? ack)
     {
-        using var burst = ActorSystemSpi.BeginDeliveryBurst();
+        try
+        {
+            return HandleFramesInBatch(ref buffer, peer, association, context, replies, ref ack);
+        }
+        finally
+        {
+            _batch.Flush();
+        }
+    }
+
+    private bool HandleFramesInBatch(ref ReadOnlySequence<byte> buffer, Wire.NodeIdentity peer, Association association, SerializationContext context, ArrayBufferWriter<byte> replies, ref ulong? ack)
+    {
         while (FrameReader.TryReadFrame(ref buffer, node.Settings.MaxFrameSize, out var frame))
         {
             switch (frame.Type)
@@ -161,7 +175,7 @@ internal sealed class InboundConnection(RemoteNode node, ITransportConnection co
             return;
         }
 
-        recipient.Tell(message, sender);
+        _batch.Deliver(recipient, message, sender);
     }
 
     /// <summary>Applies a numbered system message once; returns the sequence number to acknowledge.</summary>

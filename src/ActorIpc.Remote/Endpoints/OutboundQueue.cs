@@ -31,6 +31,18 @@ internal sealed class OutboundQueue(int capacity) : IValueTaskSource
     /// <summary>Queues a user message; false when <c>send-queue-size</c> items are waiting already.</summary>
     public bool TryWriteUser(in OutboundItem item)
     {
+        if (!TryEnqueueUser(item))
+        {
+            return false;
+        }
+
+        WakeReader();
+        return true;
+    }
+
+    /// <summary>Like <see cref="TryWriteUser"/>, but the caller wakes the reader (<see cref="WakeReader"/>) when it sees fit.</summary>
+    public bool TryEnqueueUser(in OutboundItem item)
+    {
         if (Interlocked.Increment(ref _count) > capacity)
         {
             Interlocked.Decrement(ref _count);
@@ -38,7 +50,6 @@ internal sealed class OutboundQueue(int capacity) : IValueTaskSource
         }
 
         _items.Enqueue(item);
-        WakeReader();
         return true;
     }
 
@@ -94,10 +105,17 @@ internal sealed class OutboundQueue(int capacity) : IValueTaskSource
     }
 
     /// <summary>Wakes a waiting writer; safe from any thread, and cheap when nobody waits.</summary>
-    public void WakeReader()
+    /// <param name="inline">
+    /// Run the writer on this thread until it waits again (it writes what is queued, one system
+    /// call per batch) rather than on another thread-pool thread. For the end of an actor's run:
+    /// its messages are all queued, and a hand-off to another thread would only add a wake-up.
+    /// </param>
+    public void WakeReader(bool inline = false)
     {
         if (Volatile.Read(ref _waiting) == 1 && Interlocked.Exchange(ref _waiting, 0) == 1)
         {
+            // Only the waker that won the exchange completes the wait, so it alone sets this.
+            _wakeUp.RunContinuationsAsynchronously = !inline;
             _wakeUp.SetResult(true);
         }
     }

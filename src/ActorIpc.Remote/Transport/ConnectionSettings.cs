@@ -12,7 +12,7 @@ namespace ActorIpc.Remote.Transport;
 /// <param name="SocketSendBufferSize"><c>socket-send-buffer-size</c>: SO_SNDBUF in bytes; 0 leaves the operating system's default (and, for TCP, its auto-tuning).</param>
 /// <param name="SocketReceiveBufferSize"><c>socket-receive-buffer-size</c>: SO_RCVBUF in bytes; 0 leaves the operating system's default.</param>
 /// <param name="MaxUnsentBytes"><c>max-unsent-bytes</c>: flushed but unsent bytes at which <c>FlushAsync</c> waits (back-pressure on the writer).</param>
-/// <param name="MaxUnreadBytes"><c>max-unread-bytes</c>: received but unread bytes at which the transport stops reading from the socket.</param>
+/// <param name="MaxUnreadBytes"><c>max-unread-bytes</c>: the most bytes one read takes from the socket ahead of the application (capped at the segment size).</param>
 /// <param name="Backlog"><c>backlog</c>: connections the kernel queues for a listener before they are accepted.</param>
 internal sealed record ConnectionSettings(
     TimeSpan ConnectTimeout,
@@ -44,8 +44,16 @@ internal sealed record ConnectionSettings(
             SettingsChecks.PositiveInt(config, path + ".backlog"));
     }
 
-    /// <summary>The pipe from the socket to the application.</summary>
-    internal PipeOptions InputPipeOptions() => PipeOptionsFor(MaxUnreadBytes);
+    /// <summary>
+    /// How the application reads the socket: on demand, into buffers of up to one segment (or
+    /// <c>max-unread-bytes</c> if smaller), so at most that much is taken from the socket ahead of
+    /// the application; a frame larger than one buffer spans several.
+    /// </summary>
+    internal StreamPipeReaderOptions InputReaderOptions()
+    {
+        var bufferSize = Math.Min(MaxUnreadBytes, SegmentSize);
+        return new StreamPipeReaderOptions(bufferSize: bufferSize, minimumReadSize: Math.Max(1024, bufferSize / 4), leaveOpen: true);
+    }
 
     /// <summary>The pipe from the application to the socket.</summary>
     internal PipeOptions OutputPipeOptions() => PipeOptionsFor(MaxUnsentBytes);

@@ -4,9 +4,10 @@ using System.IO.Pipelines;
 namespace ActorIpc.Remote.Transport;
 
 /// <summary>
-/// The part every connection shares: two pipes between the application and the stream, one loop
-/// that moves received bytes into <see cref="Input"/> and one that sends what is flushed to
-/// <see cref="Output"/>, and the close and abort rules. Subclasses do the I/O.
+/// The part every connection shares: <see cref="Input"/> reads the stream directly when the
+/// application asks for bytes (no copy loop, no lock shared with another thread, and the
+/// application's code runs on the thread the receive completed on); a pipe and one loop send
+/// what is flushed to <see cref="Output"/>; and the close and abort rules. Subclasses do the I/O.
 /// </summary>
 internal abstract class PipeConnection : ITransportConnection
 {
@@ -14,10 +15,9 @@ internal abstract class PipeConnection : ITransportConnection
     private const int Closing = 1;
     private const int Aborted = 2;
 
-    private readonly Pipe _input;
+    private readonly PipeReader _input;
     private readonly Pipe _output;
     private readonly TimeSpan _closeTimeout;
-    private Task _receiving = Task.CompletedTask;
     private Task _sending = Task.CompletedTask;
     private int _state;
     private Exception? _abortReason;
@@ -27,12 +27,12 @@ internal abstract class PipeConnection : ITransportConnection
     {
         RemoteDescription = remoteDescription;
         _closeTimeout = settings.CloseTimeout;
-        _input = new Pipe(settings.InputPipeOptions());
+        _input = PipeReader.Create(new ReceiveStream(this), settings.InputReaderOptions());
         _output = new Pipe(settings.OutputPipeOptions());
     }
 
     /// <inheritdoc/>
-    public PipeReader Input => _input.Reader;
+    public PipeReader Input => _input;
 
     /// <inheritdoc/>
     public PipeWriter Output => _output.Writer;
@@ -40,12 +40,8 @@ internal abstract class PipeConnection : ITransportConnection
     /// <inheritdoc/>
     public string RemoteDescription { get; }
 
-    /// <summary>Starts the receive and send loops; called once, by the factory, after construction.</summary>
-    public void Start()
-    {
-        _receiving = ReceiveLoopAsync();
-        _sending = SendLoopAsync();
-    }
+    /// <summary>Starts the send loop; called once, by the factory, after construction.</summary>
+    public void Start() => _sending = SendLoopAsync();
 
     /// <inheritdoc/>
     public void Abort(Exception? reason = null)
@@ -61,10 +57,10 @@ internal abstract class PipeConnection : ITransportConnection
             return;
         }
 
+        // Closing the socket ends a pending receive, which then fails with the reason.
         CloseTransport(abort: true);
 
-        // Wake loops that wait on the application rather than on the socket.
-        _input.Writer.CancelPendingFlush();
+        // Wake the send loop if it waits on the application rather than on the socket.
         _output.Reader.CancelPendingRead();
     }
 
@@ -97,14 +93,12 @@ internal abstract class PipeConnection : ITransportConnection
         }
 
         CloseTransport(abort: Volatile.Read(ref _state) == Aborted);
-        _input.Writer.CancelPendingFlush();
-        await _receiving.ConfigureAwait(false);
         await _sending.ConfigureAwait(false);
         ReleaseResources();
     }
 
     /// <summary>Reads up to <paramref name="buffer"/>'s length; 0 at the end of the stream.</summary>
-    protected abstract ValueTask<int> ReceiveAsync(Memory<byte> buffer);
+    protected abstract ValueTask<int> ReceiveAsync(Memory<byte> buffer, CancellationToken cancellationToken);
 
     /// <summary>Sends every byte of <paramref name="buffer"/>.</summary>
     protected abstract ValueTask SendAsync(ReadOnlySequence<byte> buffer);
@@ -123,47 +117,37 @@ internal abstract class PipeConnection : ITransportConnection
     /// <summary>Describes a failed receive or send in words the logs can use.</summary>
     protected abstract TransportException DescribeFailure(string operation, Exception exception);
 
-    private async Task ReceiveLoopAsync()
+    /// <summary>
+    /// One receive for <see cref="Input"/>: after <see cref="Abort"/> it fails with the abort's
+    /// reason, after a graceful close it ends quietly, and other failures are described.
+    /// </summary>
+    private async ValueTask<int> ReceiveForInputAsync(Memory<byte> buffer, CancellationToken cancellationToken)
     {
-        var writer = _input.Writer;
-        Exception? error = null;
+        if (Volatile.Read(ref _state) == Aborted)
+        {
+            throw Volatile.Read(ref _abortReason)!;
+        }
+
+        int received;
         try
         {
-            while (true)
-            {
-                var memory = writer.GetMemory(ConnectionSettings.SegmentSize / 4);
-                var received = await ReceiveAsync(memory).ConfigureAwait(false);
-                if (received == 0)
-                {
-                    break;
-                }
-
-                writer.Advance(received);
-                var flush = await writer.FlushAsync().ConfigureAwait(false);
-                if (flush.IsCompleted)
-                {
-                    // The application stopped reading.
-                    break;
-                }
-
-                if (flush.IsCanceled && Volatile.Read(ref _state) != Open)
-                {
-                    break;
-                }
-            }
+            received = await ReceiveAsync(buffer, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
         }
         catch (Exception e)
         {
-            error = Volatile.Read(ref _state) == Open ? DescribeFailure("receive", e) : null;
+            return Volatile.Read(ref _state) switch
+            {
+                Aborted => throw Volatile.Read(ref _abortReason)!,
+                Open => throw DescribeFailure("receive", e),
+                _ => 0,
+            };
         }
 
-        // After Abort, reads fail with its reason; after a graceful close they just end.
-        if (Volatile.Read(ref _state) == Aborted)
-        {
-            error = Volatile.Read(ref _abortReason);
-        }
-
-        await writer.CompleteAsync(error).ConfigureAwait(false);
+        return received == 0 && Volatile.Read(ref _state) == Aborted ? throw Volatile.Read(ref _abortReason)! : received;
     }
 
     private async Task SendLoopAsync()
@@ -215,5 +199,41 @@ internal abstract class PipeConnection : ITransportConnection
         }
 
         await reader.CompleteAsync(error).ConfigureAwait(false);
+    }
+
+    /// <summary>The stream <see cref="Input"/> reads: each read is one receive from the transport.</summary>
+    private sealed class ReceiveStream(PipeConnection connection) : Stream
+    {
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            connection.ReceiveForInputAsync(buffer, cancellationToken);
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException("reads are asynchronous");
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

@@ -29,7 +29,7 @@ internal sealed class SocketConnection : PipeConnection
     }
 
     /// <inheritdoc/>
-    protected override ValueTask<int> ReceiveAsync(Memory<byte> buffer) => _socket.ReceiveAsync(buffer, SocketFlags.None);
+    protected override ValueTask<int> ReceiveAsync(Memory<byte> buffer, CancellationToken cancellationToken) => _socket.ReceiveAsync(buffer, SocketFlags.None, cancellationToken);
 
     /// <inheritdoc/>
     protected override ValueTask SendAsync(ReadOnlySequence<byte> buffer) =>

@@ -26,7 +26,7 @@ internal sealed class SslStreamConnection : PipeConnection
     }
 
     /// <inheritdoc/>
-    protected override ValueTask<int> ReceiveAsync(Memory<byte> buffer) => _stream.ReadAsync(buffer);
+    protected override ValueTask<int> ReceiveAsync(Memory<byte> buffer, CancellationToken cancellationToken) => _stream.ReadAsync(buffer, cancellationToken);
 
     /// <inheritdoc/>
     protected override async ValueTask SendAsync(ReadOnlySequence<byte> buffer)

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using ActorIpc.Dispatch;
+using ActorIpc.Spi;
 
 namespace ActorIpc;
 
@@ -36,6 +37,17 @@ internal abstract class LocalActorRef : InternalActorRef
         }
 
         Mailbox.Post(new Envelope(message, sender));
+    }
+
+    /// <summary>Like <see cref="Tell"/>, but the actor is scheduled when <paramref name="batch"/> is flushed.</summary>
+    public void TellDeferred(object message, IActorRef? sender, DeliveryBatch batch)
+    {
+        if (Mailbox.Cell.System.LocalMessageTransform is { } transform && !TryTransform(transform, ref message, sender))
+        {
+            return;
+        }
+
+        Mailbox.PostDeferred(new Envelope(message, sender), batch);
     }
 
     // Only with serialize-messages on: a message that could not cross to another process is

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using ActorIpc.Spi;
 
 namespace ActorIpc.Dispatch;
 
@@ -23,6 +24,7 @@ internal sealed class Mailbox : IThreadPoolWorkItem
 
     // Only touched by the thread running the mailbox.
     private int _suspendCount;
+    private List<IEndOfRunWork>? _endOfRun;
     private LinkedList<Envelope>? _front;
 
     /// <summary>Creates a mailbox; a null <paramref name="queue"/> means the default unbounded queue.</summary>
@@ -46,30 +48,22 @@ internal sealed class Mailbox : IThreadPoolWorkItem
 
     public void Post(in Envelope envelope)
     {
-        if (_closed)
+        if (Enqueue(envelope))
         {
-            Cell.System.DeadLetters.Deliver(envelope, Cell.Self, DeadLetterReasons.Stopped);
-            return;
+            TrySchedule();
         }
+    }
 
-        if (_queue is null)
+    /// <summary>
+    /// Like <see cref="Post"/>, but when the message makes the mailbox due to run, it is added to
+    /// <paramref name="batch"/>, which schedules it later (once for all the messages of a batch).
+    /// </summary>
+    public void PostDeferred(in Envelope envelope, DeliveryBatch batch)
+    {
+        if (Enqueue(envelope) && TryMarkScheduled())
         {
-            (_unbounded ?? CreateUnbounded()).Enqueue(envelope);
+            batch.Defer(this);
         }
-        else if (_queue.Enqueue(envelope, out var dropped))
-        {
-            Cell.System.DeadLetters.Deliver(dropped, Cell.Self, DeadLetterReasons.MailboxFull);
-        }
-
-        // Closing raced with this send: the message may have been queued after the final
-        // drain. Drain again so it reaches dead letters instead of staying in a dead mailbox.
-        if (_closed)
-        {
-            DrainQueueToDeadLetters();
-            return;
-        }
-
-        TrySchedule();
     }
 
     public void PostSystem(SystemMessage message)
@@ -151,6 +145,10 @@ internal sealed class Mailbox : IThreadPoolWorkItem
         finally
         {
             ActorCell.LeaveThread(previous);
+            if (_endOfRun is { Count: > 0 })
+            {
+                RunEndOfRunWork();
+            }
 
             // A full fence, not a plain release store: the check below must not be satisfied
             // by a read from before the store. Otherwise a sender could enqueue, still see
@@ -164,15 +162,75 @@ internal sealed class Mailbox : IThreadPoolWorkItem
         }
     }
 
+    /// <summary>Keeps <paramref name="work"/> (once) to do when the current run ends; called by the thread running this mailbox.</summary>
+    public void DeferToEndOfRun(IEndOfRunWork work)
+    {
+        var list = _endOfRun ??= [];
+        foreach (var pending in list)
+        {
+            if (ReferenceEquals(pending, work))
+            {
+                return;
+            }
+        }
+
+        list.Add(work);
+    }
+
+    private void RunEndOfRunWork()
+    {
+        var list = _endOfRun!;
+        foreach (var work in list)
+        {
+            work.Run();
+        }
+
+        list.Clear();
+    }
+
+    // Queues the message; false when the mailbox is closed (the message went to dead letters).
+    // Inlined: it is the body of every send.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private bool Enqueue(in Envelope envelope)
+    {
+        if (_closed)
+        {
+            Cell.System.DeadLetters.Deliver(envelope, Cell.Self, DeadLetterReasons.Stopped);
+            return false;
+        }
+
+        if (_queue is null)
+        {
+            (_unbounded ?? CreateUnbounded()).Enqueue(envelope);
+        }
+        else if (_queue.Enqueue(envelope, out var dropped))
+        {
+            Cell.System.DeadLetters.Deliver(dropped, Cell.Self, DeadLetterReasons.MailboxFull);
+        }
+
+        // Closing raced with this send: the message may have been queued after the final
+        // drain. Drain again so it reaches dead letters instead of staying in a dead mailbox.
+        if (_closed)
+        {
+            DrainQueueToDeadLetters();
+            return false;
+        }
+
+        return true;
+    }
+
     private void TrySchedule()
     {
-        // A plain read first: a busy actor is already scheduled, and a failed CAS would still
-        // take the cache line exclusively on every send.
-        if (Volatile.Read(ref _status) == Idle && Interlocked.CompareExchange(ref _status, Scheduled, Idle) == Idle && !DeferredScheduling.TryDefer(this))
+        if (TryMarkScheduled())
         {
             Dispatcher.Schedule(this);
         }
     }
+
+    // A plain read first: a busy actor is already scheduled, and a failed CAS would still take
+    // the cache line exclusively on every send.
+    private bool TryMarkScheduled() =>
+        Volatile.Read(ref _status) == Idle && Interlocked.CompareExchange(ref _status, Scheduled, Idle) == Idle;
 
     private bool HasPendingWork() =>
         Volatile.Read(ref _systemStack) is not null

@@ -133,16 +133,22 @@ public sealed class ActorSystemSpi
     }
 
     /// <summary>
-    /// Starts a delivery burst on this thread: until the returned scope is disposed, the local
-    /// actors that messages are sent to are scheduled once, at its end, instead of at each first
-    /// message. A transport wraps the decoding of one receive buffer in it, so that the actors
-    /// drain a whole buffer's messages per run. The scope must end on the thread that began it,
-    /// with no await in between (it is a ref struct for that reason); scopes nest.
+    /// Called by a send from inside an actor's message handler: <paramref name="work"/> is done
+    /// once when the actor's current mailbox run ends (however many times it was deferred in
+    /// the run), so that, say, a transport wakes its writer once for all the messages a run sent
+    /// rather than once per message. Outside a run it returns false and the caller does the work
+    /// itself, at once.
     /// </summary>
-    public static DeliveryBurst BeginDeliveryBurst()
+    public static bool TryDeferToEndOfRun(IEndOfRunWork work)
     {
-        DeferredScheduling.Enter();
-        return default;
+        ArgumentNullException.ThrowIfNull(work);
+        if (ActorCell.Current is not { } cell)
+        {
+            return false;
+        }
+
+        cell.Mailbox.DeferToEndOfRun(work);
+        return true;
     }
 
     /// <summary>Creates an actor under <c>/system</c>, for the transport's own actors.</summary>
@@ -155,10 +161,9 @@ public sealed class ActorSystemSpi
     }
 }
 
-/// <summary>A delivery burst begun by <see cref="ActorSystemSpi.BeginDeliveryBurst"/>; disposing it schedules the actors it deferred.</summary>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1815:Override equals and operator equals on value types", Justification = "A scope, never compared.")]
-public readonly ref struct DeliveryBurst : IDisposable
+/// <summary>Work deferred with <see cref="ActorSystemSpi.TryDeferToEndOfRun"/>; it must be quick and must not throw.</summary>
+public interface IEndOfRunWork
 {
-    /// <summary>Ends the burst: every actor that got a message in it is scheduled now.</summary>
-    public void Dispose() => DeferredScheduling.Exit();
+    /// <summary>Does the work; called on the thread whose actor run ended.</summary>
+    void Run();
 }
