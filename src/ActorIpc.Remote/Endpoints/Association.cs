@@ -210,6 +210,19 @@ internal sealed partial class Association : IEndOfRunWork
         EnsureWriter();
     }
 
+    /// <summary>
+    /// The peer connected to this node (a restarted process usually does): sends to it go out
+    /// again at once instead of waiting out the backoff of an earlier failed dial.
+    /// </summary>
+    public void PeerReachable()
+    {
+        if (Volatile.Read(ref _gatedUntil) != 0)
+        {
+            Volatile.Write(ref _gatedUntil, 0);
+            Log.LogDebug("{Peer} connected to this node: no longer waiting out the reconnect backoff", RemoteAddressText);
+        }
+    }
+
     private bool IsGated(out string reason)
     {
         var until = Volatile.Read(ref _gatedUntil);

@@ -81,6 +81,9 @@ internal sealed class InboundConnection(RemoteNode node, ITransportConnection co
     {
         var peerAddress = ActorPath.Parse(peer.Address + "/").Address;
         var association = node.AssociationFor(peerAddress);
+
+        // The peer just dialled in and proved itself: it is up, whatever a failed dial said.
+        association.PeerReachable();
         var context = new SerializationContext(node.Codec, peerAddress);
         var replies = new ArrayBufferWriter<byte>(256);
         node.Log.LogDebug("Accepted {Peer} ({Remote})", peer.Address, connection.RemoteDescription);
@@ -171,7 +174,15 @@ internal sealed class InboundConnection(RemoteNode node, ITransportConnection co
         catch (SerializationException e)
         {
             // Only this message is lost: the connection and everything after it go on.
-            node.Log.LogWarning("Dropped a message for {Recipient} from {Sender}: {Reason}", envelope.Recipient.Decode(), context.RemoteAddress, e.Message);
+            var recipientPath = envelope.Recipient.Decode();
+            node.Log.LogWarning("Dropped a message for {Recipient} from {Sender}: {Reason}", recipientPath, context.RemoteAddress, e.Message);
+
+            // An Ask waiting on it is told at once, rather than left to its timeout.
+            if (sender is not null && envelope.Sender.Bytes.IndexOf("/temp/"u8) >= 0)
+            {
+                sender.Tell(new Status.Failure(new SerializationException($"{recipientPath} refused the message: {e.Message}", e.Manifest, e.SerializerId, node.Address)), null);
+            }
+
             return;
         }
 

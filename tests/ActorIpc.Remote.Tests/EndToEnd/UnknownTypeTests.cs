@@ -42,6 +42,18 @@ public sealed class UnknownTypeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Ask_TypeNotAllowedOnReceiver_FailsAtOnceNamingTheManifest_NotAtItsTimeout()
+    {
+        _beta.ActorOf(RecordingEcho.Props(), "refuser");
+        var refuser = await _alpha.ActorSelection($"{_betaRemoting.Address}/user/refuser").ResolveOne();
+
+        var failure = await Assert.ThrowsAnyAsync<ActorIpcException>(() => refuser.Ask<Smuggled>(new Smuggled("contraband"), TimeSpan.FromMinutes(5))).WaitAsync(Patience);
+
+        Assert.Contains("refused", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("ActorIpc.Remote.Tests.EndToEnd.Smuggled", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Tell_TypeNotAllowedOnReceiver_RefusedThereAndTheConnectionCarriesTheNextMessages()
     {
         _beta.ActorOf(RecordingEcho.Props(_betaKit.TestActor), "recorder");
