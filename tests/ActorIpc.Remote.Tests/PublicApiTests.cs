@@ -1,0 +1,12 @@
+using ActorIpc.Tests.Shared;
+
+namespace ActorIpc.Remote.Tests;
+
+public sealed class PublicApiTests
+{
+    [Fact]
+    public void PublicApi_MatchesTheCheckedInListing()
+    {
+        PublicApiListing.AssertMatchesCheckedInListing(typeof(Remoting).Assembly);
+    }
+}
