@@ -39,6 +39,10 @@ internal sealed class Utf8KeyedCache<T>
     /// <summary>How many keys it holds.</summary>
     public int Count { get; private set; }
 
+    // Entry indexes of the two keys found last (int.MaxValue: none); entries never move until a clear.
+    private int _recent0 = int.MaxValue;
+    private int _recent1 = int.MaxValue;
+
     /// <summary>The hash that <see cref="TryGetValue"/> and <see cref="Set"/> expect for <paramref name="key"/>.</summary>
     public static int Hash(ReadOnlySpan<byte> key)
     {
@@ -61,14 +65,24 @@ internal sealed class Utf8KeyedCache<T>
             return create(key.Decode());
         }
 
-        var hash = Hash(bytes);
-        if (TryGetValue(bytes, hash, out var cached) && (isStale is null || !isStale(cached)))
+        // Frames of one buffer mostly name the keys of the frame before: the two keys found last
+        // are compared first, without hashing.
+        if (TryRecent(bytes, _recent0, isStale, out var recent) || TryRecent(bytes, _recent1, isStale, out recent))
         {
-            return cached;
+            return recent;
+        }
+
+        var hash = Hash(bytes);
+        var index = Find(bytes, hash);
+        if (index >= 0 && (isStale is null || !isStale(_entries[index].Value)))
+        {
+            Remember(index);
+            return _entries[index].Value;
         }
 
         var value = create(key.Decode());
         Set(bytes, hash, value);
+        Remember(Find(bytes, hash));
         return value;
     }
 
@@ -98,6 +112,7 @@ internal sealed class Utf8KeyedCache<T>
             Array.Clear(_buckets);
             Array.Clear(_entries, 0, Count);
             Count = 0;
+            _recent0 = _recent1 = int.MaxValue;
         }
 
         if (Count == _entries.Length)
@@ -108,6 +123,31 @@ internal sealed class Utf8KeyedCache<T>
         ref var bucket = ref _buckets[hash & (_buckets.Length - 1)];
         _entries[Count] = new Entry(hash, key.ToArray(), value, bucket - 1);
         bucket = ++Count;
+    }
+
+    private bool TryRecent(ReadOnlySpan<byte> key, int index, Func<T, bool>? isStale, [MaybeNullWhen(false)] out T value)
+    {
+        if (index < Count)
+        {
+            ref readonly var entry = ref _entries[index];
+            if (key.SequenceEqual(entry.Key) && (isStale is null || !isStale(entry.Value)))
+            {
+                value = entry.Value;
+                return true;
+            }
+        }
+
+        value = null;
+        return false;
+    }
+
+    private void Remember(int index)
+    {
+        if (index != _recent0)
+        {
+            _recent1 = _recent0;
+            _recent0 = index;
+        }
     }
 
     private int Find(ReadOnlySpan<byte> key, int hash)
