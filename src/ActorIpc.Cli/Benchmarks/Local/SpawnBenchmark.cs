@@ -20,8 +20,14 @@ internal sealed class SpawnBenchmark : IBenchmark
         await using var system = ActorSystem.Create("bench", ConfigFactory.ParseString("actoripc.log-dead-letters = off"));
         await RunOnceAsync(system, count / 10, cancellationToken).ConfigureAwait(false);
 
+        var collections = Enumerable.Range(0, 3).Select(GC.CollectionCount).ToArray();
         var (spawned, stopped) = await RunOnceAsync(system, count, cancellationToken).ConfigureAwait(false);
         context.Figure($"{count:N0} actors spawned and started", spawned.TotalMilliseconds, "ms");
+        for (var generation = 0; generation < collections.Length; generation++)
+        {
+            context.Figure($"gen{generation} collections (spawn and stop)", GC.CollectionCount(generation) - collections[generation], "GCs");
+        }
+
         context.Figure($"{count:N0} actors stopped", stopped.TotalMilliseconds, "ms");
         var perSecond = count / (spawned + stopped).TotalSeconds;
         context.Figure("spawned and stopped", perSecond, "actors/s");
