@@ -1,19 +1,11 @@
-using ActorIpc.TestKit;
-
 namespace ActorIpc.Remote.Tests.EndToEnd;
 
 /// <summary>
 /// What remoting promises over a network transport, run once per transport: two systems that
 /// listen only on it (loopback, port 0) ask and watch each other through it.
 /// </summary>
-public abstract class NetworkRemotingTests : IAsyncLifetime
+public abstract class NetworkRemotingTests : TwoNodesTest
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
-
-    private ActorSystem _alpha = null!;
-    private ActorSystem _beta = null!;
-    private Remoting _betaRemoting = null!;
-    private TestKitBase _kit = null!;
 
     /// <summary>The address protocol both nodes listen on (<c>actoripc.tcp</c>, <c>actoripc.tls</c>).</summary>
     protected abstract string Scheme { get; }
@@ -21,27 +13,18 @@ public abstract class NetworkRemotingTests : IAsyncLifetime
     /// <summary>The HOCON that makes a node listen on this transport only.</summary>
     protected abstract string TransportConfig { get; }
 
-    public async Task InitializeAsync()
-    {
-        (_alpha, _) = await RemoteNodes.StartAsync("alpha", TransportConfig);
-        (_beta, _betaRemoting) = await RemoteNodes.StartAsync("beta", TransportConfig);
-        _kit = new TestKitBase(_alpha);
-    }
+    protected override string AlphaConfig => TransportConfig;
 
-    public async Task DisposeAsync()
-    {
-        await _alpha.Terminate();
-        await _beta.Terminate();
-    }
+    protected override string BetaConfig => TransportConfig;
 
     [Fact]
     public async Task Ask_OverTheTransport_RepliesWithPrimitivesAndRecords()
     {
-        Assert.Equal(Scheme, _betaRemoting.Address.Protocol);
-        Assert.Equal("127.0.0.1", _betaRemoting.Address.Host);
-        Assert.NotEqual(0, _betaRemoting.Address.Port);
-        _beta.ActorOf(RecordingEcho.Props(), "echo");
-        var echo = await _alpha.ActorSelection($"{_betaRemoting.Address}/user/echo").ResolveOne();
+        Assert.Equal(Scheme, BetaRemoting.Address.Protocol);
+        Assert.Equal("127.0.0.1", BetaRemoting.Address.Host);
+        Assert.NotEqual(0, BetaRemoting.Address.Port);
+        Beta.ActorOf(RecordingEcho.Props(), "echo");
+        var echo = await Alpha.ActorSelection($"{BetaRemoting.Address}/user/echo").ResolveOne();
 
         Assert.Equal("hello", await echo.Ask<string>("hello", Patience));
         Assert.Equal(new Greeting("hi", 3), await echo.Ask<Greeting>(new Greeting("hi", 3), Patience));
@@ -50,15 +33,15 @@ public abstract class NetworkRemotingTests : IAsyncLifetime
     [Fact]
     public async Task Watch_RemoteActorStopsOverTheTransport_TerminatedArrives()
     {
-        var target = _beta.ActorOf(RecordingEcho.Props(), "watched");
-        var remote = await _alpha.ActorSelection($"{_betaRemoting.Address}/user/watched").ResolveOne();
-        _kit.Watch(remote);
+        var target = Beta.ActorOf(RecordingEcho.Props(), "watched");
+        var remote = await Alpha.ActorSelection($"{BetaRemoting.Address}/user/watched").ResolveOne();
+        AlphaKit.Watch(remote);
 
         // The watch travels ahead of the Ask on the same connection: the reply proves it arrived.
         Assert.Equal("ping", await remote.Ask<string>("ping", Patience));
-        _beta.Stop(target);
+        Beta.Stop(target);
 
-        var terminated = await _kit.ExpectTerminatedAsync(remote, Patience);
+        var terminated = await AlphaKit.ExpectTerminatedAsync(remote, Patience);
         Assert.Equal(remote.Path, terminated.ActorRef.Path);
         Assert.False(terminated.AddressTerminated);
     }

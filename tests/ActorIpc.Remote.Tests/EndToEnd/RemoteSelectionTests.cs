@@ -1,5 +1,3 @@
-using ActorIpc.TestKit;
-
 namespace ActorIpc.Remote.Tests.EndToEnd;
 
 /// <summary>
@@ -7,37 +5,16 @@ namespace ActorIpc.Remote.Tests.EndToEnd;
 /// live actor resolves to a reference that names its incarnation, a path with no actor fails with
 /// <see cref="ActorNotFoundException"/> as soon as the peer answers.
 /// </summary>
-public sealed class RemoteSelectionTests : IAsyncLifetime
+public sealed class RemoteSelectionTests : TwoNodesTest
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
-
-    private ActorSystem _alpha = null!;
-    private ActorSystem _beta = null!;
-    private Remoting _betaRemoting = null!;
-    private TestKitBase _alphaKit = null!;
-    private TestKitBase _betaKit = null!;
-
-    public async Task InitializeAsync()
-    {
-        (_alpha, _) = await RemoteNodes.StartAsync("alpha");
-        (_beta, _betaRemoting) = await RemoteNodes.StartAsync("beta");
-        _alphaKit = new TestKitBase(_alpha);
-        _betaKit = new TestKitBase(_beta);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _alpha.Terminate();
-        await _beta.Terminate();
-    }
 
     [Fact]
     public async Task ResolveOne_NoActorAtTheRemotePath_FailsWithActorNotFoundAtOnce()
     {
-        var path = $"{_betaRemoting.Address}/user/nobody";
+        var path = $"{BetaRemoting.Address}/user/nobody";
 
         // The peer answers at once; the wait bounds a hang well below any Ask timeout.
-        var thrown = await Assert.ThrowsAsync<ActorNotFoundException>(() => _alpha.ActorSelection(path).ResolveOne().WaitAsync(Patience));
+        var thrown = await Assert.ThrowsAsync<ActorNotFoundException>(() => Alpha.ActorSelection(path).ResolveOne().WaitAsync(Patience));
 
         Assert.Equal(path, thrown.Selection);
     }
@@ -45,22 +22,22 @@ public sealed class RemoteSelectionTests : IAsyncLifetime
     [Fact]
     public async Task ResolveOne_RemoteActorHasStopped_FailsWithActorNotFound()
     {
-        var target = _beta.ActorOf(RecordingEcho.Props(), "gone");
-        _betaKit.Watch(target);
-        _beta.Stop(target);
-        await _betaKit.ExpectTerminatedAsync(target, Patience);
+        var target = Beta.ActorOf(RecordingEcho.Props(), "gone");
+        BetaKit.Watch(target);
+        Beta.Stop(target);
+        await BetaKit.ExpectTerminatedAsync(target, Patience);
 
-        await Assert.ThrowsAsync<ActorNotFoundException>(() => _alpha.ActorSelection($"{_betaRemoting.Address}/user/gone").ResolveOne().WaitAsync(Patience));
+        await Assert.ThrowsAsync<ActorNotFoundException>(() => Alpha.ActorSelection($"{BetaRemoting.Address}/user/gone").ResolveOne().WaitAsync(Patience));
     }
 
     [Fact]
     public async Task ResolveOne_LiveRemoteActor_ReturnsAReferenceNamingItsIncarnation()
     {
-        var target = _beta.ActorOf(RecordingEcho.Props(), "live");
+        var target = Beta.ActorOf(RecordingEcho.Props(), "live");
 
-        var resolved = await _alpha.ActorSelection($"{_betaRemoting.Address}/user/live").ResolveOne().WaitAsync(Patience);
+        var resolved = await Alpha.ActorSelection($"{BetaRemoting.Address}/user/live").ResolveOne().WaitAsync(Patience);
 
-        Assert.Equal(_betaRemoting.Address, resolved.Path.Address);
+        Assert.Equal(BetaRemoting.Address, resolved.Path.Address);
         Assert.NotEqual(0, target.Path.Uid);
         Assert.Equal(target.Path.Uid, resolved.Path.Uid);
         Assert.Equal("works", await resolved.Ask<string>("works", Patience));
@@ -69,9 +46,9 @@ public sealed class RemoteSelectionTests : IAsyncLifetime
     [Fact]
     public async Task IdentifyThroughSelection_NoActorAtTheRemotePath_AnswersWithNoSubject()
     {
-        _alpha.ActorSelection($"{_betaRemoting.Address}/user/nobody").Tell(new Identify(42), _alphaKit.TestActor);
+        Alpha.ActorSelection($"{BetaRemoting.Address}/user/nobody").Tell(new Identify(42), AlphaKit.TestActor);
 
-        var identity = await _alphaKit.ExpectMsgAsync<ActorIdentity>(Patience);
+        var identity = await AlphaKit.ExpectMsgAsync<ActorIdentity>(Patience);
 
         Assert.Equal(42, identity.MessageId);
         Assert.Null(identity.Subject);
