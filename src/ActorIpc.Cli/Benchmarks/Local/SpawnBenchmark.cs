@@ -21,8 +21,10 @@ internal sealed class SpawnBenchmark : IBenchmark
         await RunOnceAsync(system, count / 10, cancellationToken).ConfigureAwait(false);
 
         var collections = Enumerable.Range(0, 3).Select(GC.CollectionCount).ToArray();
+        var allocatedBefore = GC.GetTotalAllocatedBytes();
         var (spawned, stopped) = await RunOnceAsync(system, count, cancellationToken).ConfigureAwait(false);
         context.Figure($"{count:N0} actors spawned and started", spawned.TotalMilliseconds, "ms");
+        context.Figure("allocated per actor (spawn and stop)", (GC.GetTotalAllocatedBytes() - allocatedBefore) / (double)count, "bytes");
         for (var generation = 0; generation < collections.Length; generation++)
         {
             context.Figure($"gen{generation} collections (spawn and stop)", GC.CollectionCount(generation) - collections[generation], "GCs");
