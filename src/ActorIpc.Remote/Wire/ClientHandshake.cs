@@ -10,10 +10,10 @@ namespace ActorIpc.Remote.Wire;
 /// </summary>
 /// <remarks>
 /// Client → Hello; server → Challenge (its identity and proof); client → Proof; server → Welcome.
-/// A failure sets <see cref="FailureReason"/> for the log and, unless the server rejected us,
+/// A failure sets <see cref="Handshake.FailureReason"/> for the log and, unless the server rejected us,
 /// writes a Reject for the caller to send before closing. Peer input never throws.
 /// </remarks>
-internal sealed class ClientHandshake
+internal sealed class ClientHandshake : Handshake
 {
     private readonly HandshakeOptions _options;
     private readonly string? _expectedSystemName;
@@ -44,17 +44,10 @@ internal sealed class ClientHandshake
         NotStarted,
         AwaitingChallenge,
         AwaitingWelcome,
-        Done,
     }
 
-    /// <summary>Where the handshake stands.</summary>
-    public HandshakeStatus Status { get; private set; }
-
-    /// <summary>The server's proven identity, once <see cref="Status"/> is <see cref="HandshakeStatus.Succeeded"/>.</summary>
-    public NodeIdentity? Peer { get; private set; }
-
-    /// <summary>Why the handshake failed, for the log, once <see cref="Status"/> is <see cref="HandshakeStatus.Failed"/>.</summary>
-    public string? FailureReason { get; private set; }
+    /// <inheritdoc />
+    protected override string PeerRole => "server";
 
     /// <summary>Writes the Hello frame that opens the handshake.</summary>
     public void Start(IBufferWriter<byte> output)
@@ -78,48 +71,33 @@ internal sealed class ClientHandshake
     public HandshakeStatus Advance(ref ReadOnlySequence<byte> input, IBufferWriter<byte> output)
     {
         ArgumentNullException.ThrowIfNull(output);
-        if (_step is Step.NotStarted or Step.Done)
+        if (_step == Step.NotStarted || IsOver)
         {
             throw new InvalidOperationException(_step == Step.NotStarted
                 ? "start the client handshake before feeding it the server's bytes"
                 : $"the client handshake is over ({Status})");
         }
 
-        try
-        {
-            while (_step != Step.Done && FrameReader.TryReadFrame(ref input, _options.MaxFrameSize, out var frame))
-            {
-                Handle(frame, output);
-            }
-        }
-        catch (ProtocolException e)
-        {
-            Fail($"malformed handshake from the server: {e.Message}", e.Message, output);
-        }
-
-        return Status;
+        return Feed(ref input, output, _options.MaxFrameSize);
     }
 
-    private void Handle(Frame frame, IBufferWriter<byte> output)
+    /// <inheritdoc />
+    protected override void Handle(Frame frame, IBufferWriter<byte> output)
     {
         switch (_step, frame.Type)
         {
             case (_, FrameType.Reject):
-                Fail($"the server rejected the handshake: {frame.ReadReject()}", rejectReason: null, output);
+                Rejected(frame, output);
                 break;
             case (Step.AwaitingChallenge, FrameType.Challenge):
                 OnChallenge(frame.ReadChallenge(), output);
                 break;
             case (Step.AwaitingWelcome, FrameType.Welcome):
                 frame.ReadWelcome();
-                Peer = _server;
-                Status = HandshakeStatus.Succeeded;
-                _step = Step.Done;
+                Succeed(_server!);
                 break;
             default:
-                var expected = _step == Step.AwaitingChallenge ? FrameType.Challenge : FrameType.Welcome;
-                var reason = $"unexpected {frame.Type} frame while awaiting {expected}";
-                Fail(reason, reason, output);
+                Unexpected(frame, _step == Step.AwaitingChallenge ? FrameType.Challenge : FrameType.Welcome, output);
                 break;
         }
     }
@@ -149,16 +127,5 @@ internal sealed class ClientHandshake
         FrameWriter.WriteProof(output, proof);
         _server = server;
         _step = Step.AwaitingWelcome;
-    }
-
-    private void Fail(string reason, string? rejectReason, IBufferWriter<byte> output)
-    {
-        FailureReason = reason;
-        Status = HandshakeStatus.Failed;
-        _step = Step.Done;
-        if (rejectReason is not null)
-        {
-            FrameWriter.WriteReject(output, rejectReason);
-        }
     }
 }

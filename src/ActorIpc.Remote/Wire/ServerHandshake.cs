@@ -9,10 +9,10 @@ namespace ActorIpc.Remote.Wire;
 /// </summary>
 /// <remarks>
 /// Client → Hello; server → Challenge (its identity and proof); client → Proof; server → Welcome.
-/// A failure sets <see cref="FailureReason"/> for the log and, unless the client rejected us,
+/// A failure sets <see cref="Handshake.FailureReason"/> for the log and, unless the client rejected us,
 /// writes a Reject for the caller to send before closing. Peer input never throws.
 /// </remarks>
-internal sealed class ServerHandshake
+internal sealed class ServerHandshake : Handshake
 {
     private readonly HandshakeOptions _options;
     private readonly byte[] _serverNonce;
@@ -40,14 +40,7 @@ internal sealed class ServerHandshake
     {
         AwaitingHello,
         AwaitingProof,
-        Done,
     }
-
-    /// <summary>Where the handshake stands.</summary>
-    public HandshakeStatus Status { get; private set; }
-
-    /// <summary>The client's proven identity, once <see cref="Status"/> is <see cref="HandshakeStatus.Succeeded"/>.</summary>
-    public NodeIdentity? Peer { get; private set; }
 
     /// <summary>
     /// The identity the client claimed in its Hello, proven or not (null before a valid Hello):
@@ -55,8 +48,8 @@ internal sealed class ServerHandshake
     /// </summary>
     public NodeIdentity? Claimed => _client;
 
-    /// <summary>Why the handshake failed, for the log, once <see cref="Status"/> is <see cref="HandshakeStatus.Failed"/>.</summary>
-    public string? FailureReason { get; private set; }
+    /// <inheritdoc />
+    protected override string PeerRole => "client";
 
     /// <summary>
     /// Consumes the client's frames from <paramref name="input"/> and writes any answer to
@@ -66,32 +59,21 @@ internal sealed class ServerHandshake
     public HandshakeStatus Advance(ref ReadOnlySequence<byte> input, IBufferWriter<byte> output)
     {
         ArgumentNullException.ThrowIfNull(output);
-        if (_step == Step.Done)
+        if (IsOver)
         {
             throw new InvalidOperationException($"the server handshake is over ({Status})");
         }
 
-        try
-        {
-            while (_step != Step.Done && FrameReader.TryReadFrame(ref input, _options.MaxFrameSize, out var frame))
-            {
-                Handle(frame, output);
-            }
-        }
-        catch (ProtocolException e)
-        {
-            Fail($"malformed handshake from the client: {e.Message}", e.Message, output);
-        }
-
-        return Status;
+        return Feed(ref input, output, _options.MaxFrameSize);
     }
 
-    private void Handle(Frame frame, IBufferWriter<byte> output)
+    /// <inheritdoc />
+    protected override void Handle(Frame frame, IBufferWriter<byte> output)
     {
         switch (_step, frame.Type)
         {
             case (_, FrameType.Reject):
-                Fail($"the client rejected the handshake: {frame.ReadReject()}", rejectReason: null, output);
+                Rejected(frame, output);
                 break;
             case (Step.AwaitingHello, FrameType.Hello):
                 OnHello(frame, output);
@@ -100,9 +82,7 @@ internal sealed class ServerHandshake
                 OnProof(frame.ReadProof(), output);
                 break;
             default:
-                var expected = _step == Step.AwaitingHello ? FrameType.Hello : FrameType.Proof;
-                var reason = $"unexpected {frame.Type} frame while awaiting {expected}";
-                Fail(reason, reason, output);
+                Unexpected(frame, _step == Step.AwaitingHello ? FrameType.Hello : FrameType.Proof, output);
                 break;
         }
     }
@@ -142,19 +122,6 @@ internal sealed class ServerHandshake
         }
 
         FrameWriter.WriteWelcome(output);
-        Peer = _client;
-        Status = HandshakeStatus.Succeeded;
-        _step = Step.Done;
-    }
-
-    private void Fail(string reason, string? rejectReason, IBufferWriter<byte> output)
-    {
-        FailureReason = reason;
-        Status = HandshakeStatus.Failed;
-        _step = Step.Done;
-        if (rejectReason is not null)
-        {
-            FrameWriter.WriteReject(output, rejectReason);
-        }
+        Succeed(_client!);
     }
 }
