@@ -16,7 +16,8 @@ namespace ActorIpc.Remote.Endpoints;
 /// </summary>
 internal sealed class InboundConnection(RemoteNode node, ITransportConnection connection)
 {
-    // Room on the stack for the string fields of a message that straddle two buffer segments.
+    // Room for the string fields of a message that straddle two buffer segments: one array per
+    // connection, reused, rather than a stack buffer zeroed for every message.
     private const int ScratchBytes = 512;
 
     // A manifest names a type: see ManifestResolver.MaxManifestLength.
@@ -27,6 +28,8 @@ internal sealed class InboundConnection(RemoteNode node, ITransportConnection co
 
     // Each local actor that gets messages from one receive buffer is scheduled once, at its end.
     private readonly DeliveryBatch _batch = new();
+
+    private readonly byte[] _scratch = new byte[ScratchBytes];
 
     public Task Completion { get; private set; } = Task.CompletedTask;
 
@@ -162,7 +165,7 @@ internal sealed class InboundConnection(RemoteNode node, ITransportConnection co
     // The frame's strings are looked up by their bytes: only text a connection has not sent lately is decoded.
     private void Deliver(Frame frame, SerializationContext context)
     {
-        var envelope = frame.ReadRawMessage(stackalloc byte[ScratchBytes]);
+        var envelope = frame.ReadRawMessage(_scratch);
         var recipient = _paths.Resolve(envelope.Recipient);
         var sender = envelope.Sender.IsEmpty ? null : _paths.Resolve(envelope.Sender);
         var manifest = _manifests.GetOrAdd(envelope.Manifest, static text => text);
