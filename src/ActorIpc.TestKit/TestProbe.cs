@@ -10,8 +10,9 @@ namespace ActorIpc.TestKit;
 /// </summary>
 public sealed partial class TestProbe
 {
+    // Not SingleReader: that variant cannot count, and QueuedCount needs to.
     private readonly Channel<(object Message, IActorRef Sender)> _queue =
-        Channel.CreateUnbounded<(object Message, IActorRef Sender)>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        Channel.CreateUnbounded<(object Message, IActorRef Sender)>(new UnboundedChannelOptions { SingleWriter = true });
 
     private readonly ActorSystem _system;
     private readonly TestKitSettings _settings;
@@ -38,6 +39,9 @@ public sealed partial class TestProbe
     /// receives into the probe's queue.
     /// </summary>
     public IActorRef Ref { get; }
+
+    /// <summary>Messages the probe's actor has queued and no expectation has taken yet (for the TestKit's own tests).</summary>
+    internal int QueuedCount => _queue.Reader.Count + (_peeked is null ? 0 : 1);
 
     /// <summary>The sender of the last message an expectation took; the system's dead letters before the first.</summary>
     public IActorRef LastSender => _last?.Sender ?? _system.DeadLetters;

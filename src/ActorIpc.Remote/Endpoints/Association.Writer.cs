@@ -126,7 +126,7 @@ internal sealed partial class Association
     {
         _lastFailure = reason;
         var backoff = _backoff;
-        Volatile.Write(ref _gatedUntil, Environment.TickCount64 + (long)backoff.TotalMilliseconds);
+        StartBackoff(backoff);
         _backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, _node.Settings.BackoffMax.Ticks));
         Log.LogWarning("Cannot reach {Peer}: {Reason} (next attempt in no less than {Backoff})", RemoteAddressText, reason, backoff);
         while (_queue.TryRead(out var item))

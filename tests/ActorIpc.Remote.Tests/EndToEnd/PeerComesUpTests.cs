@@ -40,4 +40,33 @@ public sealed class PeerComesUpTests
             await alpha.Terminate();
         }
     }
+
+    [Fact]
+    public async Task APeerOnThisHostThatWasDown_IsReachableOnceItBindsItsSocket_WithoutDiallingIn()
+    {
+        var betaName = $"beta-{Guid.NewGuid():N}";
+        var (alpha, alphaRemoting) = await RemoteNodes.StartAsync("alpha", "actoripc.remote.reconnect-backoff { min = 10m, max = 10m }");
+        ActorSystem? beta = null;
+        try
+        {
+            var betaPath = $"{alphaRemoting.Address.Protocol}://beta@{betaName}/user/echo";
+            await Assert.ThrowsAnyAsync<ActorIpcException>(() => alpha.ActorSelection(betaPath).ResolveOne(TimeSpan.FromSeconds(30))).WaitAsync(Patience);
+
+            // Beta never sends to alpha: only its socket file tells alpha it is back.
+            (beta, _) = await RemoteNodes.StartAsync("beta", $"actoripc.remote.unix.name = \"{betaName}\"");
+            beta.ActorOf(RecordingEcho.Props(), "echo");
+
+            var echo = await alpha.ActorSelection(betaPath).ResolveOne(TimeSpan.FromSeconds(30)).WaitAsync(Patience);
+            Assert.Equal("back", await echo.Ask<string>("back", TimeSpan.FromSeconds(30)).WaitAsync(Patience));
+        }
+        finally
+        {
+            if (beta is not null)
+            {
+                await beta.Terminate();
+            }
+
+            await alpha.Terminate();
+        }
+    }
 }
