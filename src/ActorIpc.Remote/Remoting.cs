@@ -1,5 +1,5 @@
-using ActorIpc.Spi;
 using ActorIpc.Remote.Endpoints;
+using ActorIpc.Spi;
 
 namespace ActorIpc.Remote;
 

@@ -1,5 +1,3 @@
-using ActorIpc.Tests.Shared;
-
 namespace ActorIpc.Remote.Tests;
 
 public sealed class PublicApiTests

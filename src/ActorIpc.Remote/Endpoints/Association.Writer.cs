@@ -15,7 +15,9 @@ internal sealed partial class Association
 {
     private void EnsureWriter()
     {
-        if (Interlocked.CompareExchange(ref _writerRunning, 1, 0) == 0)
+        // A plain read first: every send calls this, and the writer is usually running already;
+        // a failed compare-and-swap would still take the cache line exclusively.
+        if (Volatile.Read(ref _writerRunning) == 0 && Interlocked.CompareExchange(ref _writerRunning, 1, 0) == 0)
         {
             _ = Task.Run(RunWriterAsync);
         }

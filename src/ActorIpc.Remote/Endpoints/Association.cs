@@ -15,9 +15,9 @@ namespace ActorIpc.Remote.Endpoints;
 /// </summary>
 internal sealed partial class Association : IEndOfRunWork
 {
-    private readonly RemoteNode _node;
     private const int MinAskSweep = 1024;
 
+    private readonly RemoteNode _node;
     private readonly OutboundQueue _queue;
     private readonly Lock _lock = new();
 
@@ -40,7 +40,7 @@ internal sealed partial class Association : IEndOfRunWork
 
     // A Unix-socket peer's socket file: a restarted peer binds it anew, which lifts the backoff.
     private readonly string? _peerSocketPath;
-    private DateTime _gatedAtUtc;
+    private DateTime? _socketBoundAtGate;
     private long _nextSocketCheck;
 
     private int _writerRunning;
@@ -85,10 +85,7 @@ internal sealed partial class Association : IEndOfRunWork
             _queue.WakeReader();
         }
 
-        if (Volatile.Read(ref _writerRunning) == 0)
-        {
-            EnsureWriter();
-        }
+        EnsureWriter();
     }
 
     /// <summary>The end of an actor run that sent to the peer: wake the writer.</summary>
@@ -225,8 +222,7 @@ internal sealed partial class Association : IEndOfRunWork
     {
         if (Volatile.Read(ref _gatedUntil) != 0)
         {
-            Volatile.Write(ref _gatedUntil, 0);
-            Log.LogDebug("{Peer} connected to this node: no longer waiting out the reconnect backoff", RemoteAddressText);
+            LiftBackoff("connected to this node");
         }
     }
 
@@ -265,7 +261,7 @@ internal sealed partial class Association : IEndOfRunWork
     /// <summary>Starts the backoff after a failed dial: until it passes, sends fail at once.</summary>
     private void StartBackoff(TimeSpan backoff)
     {
-        _gatedAtUtc = DateTime.UtcNow;
+        _socketBoundAtGate = SocketBoundAt();
         Volatile.Write(ref _nextSocketCheck, 0);
         Volatile.Write(ref _gatedUntil, Environment.TickCount64 + (long)backoff.TotalMilliseconds);
     }
@@ -282,24 +278,36 @@ internal sealed partial class Association : IEndOfRunWork
         }
 
         Volatile.Write(ref _nextSocketCheck, now + 10);
-        DateTime bound;
+
+        // Compared with the file's own time when the dial failed, not with the clock: file times
+        // are coarse (a tick of the kernel's clock), and a fast restart would look older.
+        var bound = SocketBoundAt();
+        if (bound is null || bound == _socketBoundAtGate)
+        {
+            return false;
+        }
+
+        LiftBackoff("bound its socket again");
+        return true;
+    }
+
+    // When the peer's socket file was last bound; null when there is none (or it cannot be read).
+    private DateTime? SocketBoundAt()
+    {
         try
         {
-            bound = File.GetLastWriteTimeUtc(_peerSocketPath);
+            return _peerSocketPath is not null && File.Exists(_peerSocketPath) ? File.GetLastWriteTimeUtc(_peerSocketPath) : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return false;
+            return null;
         }
+    }
 
-        if (bound <= _gatedAtUtc)
-        {
-            return false;
-        }
-
+    private void LiftBackoff(string why)
+    {
         Volatile.Write(ref _gatedUntil, 0);
-        Log.LogDebug("{Peer} bound its socket again: no longer waiting out the reconnect backoff", RemoteAddressText);
-        return true;
+        Log.LogDebug("{Peer} {Why}: no longer waiting out the reconnect backoff", RemoteAddressText, why);
     }
 
     /// <summary>

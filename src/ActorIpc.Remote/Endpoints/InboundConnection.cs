@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text.Unicode;
 using ActorIpc.Remote.References;
 using ActorIpc.Remote.Serialization;
 using ActorIpc.Remote.Transport;
@@ -20,11 +21,7 @@ internal sealed class InboundConnection(RemoteNode node, ITransportConnection co
     // connection, reused, rather than a stack buffer zeroed for every message.
     private const int ScratchBytes = 512;
 
-    // A manifest names a type: see ManifestResolver.MaxManifestLength.
-    private const int MaxCachedManifestBytes = 1024;
-
     private readonly PathCache _paths = new(node.ResolvePath);
-    private readonly Utf8KeyedCache<string> _manifests = new(256, MaxCachedManifestBytes);
 
     // Each local actor that gets messages from one receive buffer is scheduled once, at its end.
     private readonly DeliveryBatch _batch = new();
@@ -127,52 +124,55 @@ internal sealed class InboundConnection(RemoteNode node, ITransportConnection co
     {
         try
         {
-            return HandleFramesInBatch(ref buffer, peer, association, context, replies, ref ack);
+            while (FrameReader.TryReadFrame(ref buffer, node.Settings.MaxFrameSize, out var frame))
+            {
+                switch (frame.Type)
+                {
+                    case FrameType.Message:
+                        Deliver(frame, context);
+                        break;
+                    case FrameType.SystemMessage:
+                        ack = HandleSystemMessage(frame, peer, association);
+                        break;
+                    case FrameType.Heartbeat:
+                        var beat = frame.ReadHeartbeat();
+                        FrameWriter.WriteHeartbeatReply(replies, beat.SequenceNumber, beat.Timestamp);
+                        break;
+                    case FrameType.Close:
+                        node.Log.LogDebug("{Peer} closed its connection: {Reason}", peer.Address, frame.ReadClose());
+                        return false;
+                    default:
+                        throw new ProtocolException($"unexpected {frame.Type} frame from {peer.Address} after the handshake");
+                }
+            }
+
+            return true;
         }
         finally
         {
+            // Also after a bad frame: what was delivered before it is not left unscheduled.
             _batch.Flush();
         }
     }
 
-    private bool HandleFramesInBatch(ref ReadOnlySequence<byte> buffer, Wire.NodeIdentity peer, Association association, SerializationContext context, ArrayBufferWriter<byte> replies, ref ulong? ack)
-    {
-        while (FrameReader.TryReadFrame(ref buffer, node.Settings.MaxFrameSize, out var frame))
-        {
-            switch (frame.Type)
-            {
-                case FrameType.Message:
-                    Deliver(frame, context);
-                    break;
-                case FrameType.SystemMessage:
-                    ack = HandleSystemMessage(frame, peer, association);
-                    break;
-                case FrameType.Heartbeat:
-                    var beat = frame.ReadHeartbeat();
-                    FrameWriter.WriteHeartbeatReply(replies, beat.SequenceNumber, beat.Timestamp);
-                    break;
-                case FrameType.Close:
-                    node.Log.LogDebug("{Peer} closed its connection: {Reason}", peer.Address, frame.ReadClose());
-                    return false;
-                default:
-                    throw new ProtocolException($"unexpected {frame.Type} frame from {peer.Address} after the handshake");
-            }
-        }
-
-        return true;
-    }
-
-    // The frame's strings are looked up by their bytes: only text a connection has not sent lately is decoded.
+    // The frame's strings are looked up by their bytes: paths in this connection's cache, the
+    // manifest in the serialization registry's; only text not seen lately is decoded.
     private void Deliver(Frame frame, SerializationContext context)
     {
         var envelope = frame.ReadRawMessage(_scratch);
         var recipient = _paths.Resolve(envelope.Recipient);
         var sender = envelope.Sender.IsEmpty ? null : _paths.Resolve(envelope.Sender);
-        var manifest = _manifests.GetOrAdd(envelope.Manifest, static text => text);
+
+        // A manifest that is not UTF-8 is bad input (the connection closes), not a refused type.
+        if (!Utf8.IsValid(envelope.Manifest.Bytes))
+        {
+            envelope.Manifest.Decode();
+        }
+
         object message;
         try
         {
-            message = node.Serialization.Deserialize(envelope.SerializerId, manifest, envelope.Payload, context);
+            message = node.Serialization.Deserialize(envelope.SerializerId, envelope.Manifest.Bytes, envelope.Payload, context);
         }
         catch (SerializationException e)
         {
@@ -181,7 +181,7 @@ internal sealed class InboundConnection(RemoteNode node, ITransportConnection co
             node.Log.LogWarning("Dropped a message for {Recipient} from {Sender}: {Reason}", recipientPath, context.RemoteAddress, e.Message);
 
             // An Ask waiting on it is told at once, rather than left to its timeout.
-            if (sender is not null && envelope.Sender.Bytes.IndexOf("/temp/"u8) >= 0)
+            if (sender is not null && PathCache.IsTemporary(envelope.Sender))
             {
                 sender.Tell(new Status.Failure(new SerializationException($"{recipientPath} refused the message: {e.Message}", e.Manifest, e.SerializerId, node.Address)), null);
             }

@@ -27,5 +27,8 @@ internal sealed class PathCache(Func<string, IActorRef> resolve, int capacity = 
     /// each names one reply, and caching them would only push the lasting paths out.
     /// </remarks>
     public IActorRef Resolve(Utf8Field path) =>
-        path.Bytes.IndexOf("/temp/"u8) >= 0 ? resolve(path.Decode()) : _byPath.GetOrAdd(path, resolve, Terminated);
+        IsTemporary(path) ? resolve(path.Decode()) : _byPath.GetOrAdd(path, resolve, Terminated);
+
+    /// <summary>True for the path of an Ask's promise (<c>.../temp/$n</c>), which names one reply.</summary>
+    public static bool IsTemporary(Utf8Field path) => path.Bytes.IndexOf("/temp/"u8) >= 0;
 }

@@ -24,6 +24,10 @@ internal sealed class Utf8KeyedCache<T>
     private readonly int[] _buckets;
     private Entry[] _entries = new Entry[4];
 
+    // Entry indexes of the two keys found last (int.MaxValue: none); entries never move until a clear.
+    private int _recent0 = int.MaxValue;
+    private int _recent1 = int.MaxValue;
+
     /// <summary>Creates an empty cache.</summary>
     /// <param name="capacity">How many keys it holds before it is cleared.</param>
     /// <param name="maxKeyBytes">The longest key it keeps; a longer one is decoded for every lookup.</param>
@@ -38,10 +42,6 @@ internal sealed class Utf8KeyedCache<T>
 
     /// <summary>How many keys it holds.</summary>
     public int Count { get; private set; }
-
-    // Entry indexes of the two keys found last (int.MaxValue: none); entries never move until a clear.
-    private int _recent0 = int.MaxValue;
-    private int _recent1 = int.MaxValue;
 
     /// <summary>The hash that <see cref="TryGetValue"/> and <see cref="Set"/> expect for <paramref name="key"/>.</summary>
     public static int Hash(ReadOnlySpan<byte> key)

@@ -4,8 +4,9 @@ namespace ActorIpc.Remote.Transport;
 
 /// <summary>
 /// One open byte stream to a peer. Bytes flushed to <see cref="Output"/> arrive in order on the
-/// peer's <see cref="Input"/>. Continuations of both pipes run inline on the transport's I/O
-/// threads: a consumer must not block in them.
+/// peer's <see cref="Input"/>. A read of <see cref="Input"/> continues on the thread its receive
+/// completed on, and a flush of <see cref="Output"/> may send on the flushing thread: a consumer
+/// must not block in those continuations.
 /// </summary>
 internal interface ITransportConnection : IAsyncDisposable
 {

@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.Text;
 using ActorIpc.Remote.Serialization;
-using ActorIpc.Remote.Tests.Transport;
 using ActorIpc.Remote.Wire;
 using ActorIpc.TestKit;
 
