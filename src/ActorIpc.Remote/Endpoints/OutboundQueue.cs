@@ -10,7 +10,7 @@ namespace ActorIpc.Remote.Endpoints;
 /// association's own items (system messages, heartbeats) are never refused. The writer waits
 /// without allocating.
 /// </summary>
-internal sealed class OutboundQueue(int capacity) : IValueTaskSource
+internal sealed class OutboundQueue(int capacity) : IValueTaskSource, IThreadPoolWorkItem
 {
     // The reader gives back capacity in steps of this many items: one atomic write per step
     // instead of one per item on the line the senders increment.
@@ -114,10 +114,28 @@ internal sealed class OutboundQueue(int capacity) : IValueTaskSource
     {
         if (Volatile.Read(ref _waiting) == 1 && Interlocked.Exchange(ref _waiting, 0) == 1)
         {
-            // Only the waker that won the exchange completes the wait, so it alone sets this.
-            _wakeUp.RunContinuationsAsynchronously = !inline;
-            _wakeUp.SetResult(true);
+            if (inline)
+            {
+                CompleteWait();
+                return;
+            }
+
+            // The writer goes to the back of the pool's global queue, not to this thread's local
+            // queue (which the thread pops last-in first-out): work already queued here, such as
+            // the callers a batch of replies woke, runs first and queues its own sends, and the
+            // writer then takes them all in one batch.
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
         }
+    }
+
+    void IThreadPoolWorkItem.Execute() => CompleteWait();
+
+    // Runs the writer's continuation on this thread; only the waker that won the exchange in
+    // WakeReader gets here.
+    private void CompleteWait()
+    {
+        _wakeUp.RunContinuationsAsynchronously = false;
+        _wakeUp.SetResult(true);
     }
 
     void IValueTaskSource.GetResult(short token) => _wakeUp.GetResult(token);

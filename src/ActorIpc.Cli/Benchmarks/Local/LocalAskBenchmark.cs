@@ -5,8 +5,8 @@ namespace ActorIpc.Cli.Benchmarks.Local;
 
 /// <summary>
 /// <c>actoripc bench local-ask</c>: Ask round trips to echo actors, from several callers each
-/// keeping a window of asks in flight; also one caller asking sequentially. Headline: pipelined
-/// round trips per second.
+/// keeping a window of asks in flight; also one caller asking sequentially. Headline: the best of
+/// three pipelined runs, in round trips per second (as <c>local-pingpong</c> reports its best run).
 /// </summary>
 internal sealed class LocalAskBenchmark : IBenchmark
 {
@@ -25,8 +25,16 @@ internal sealed class LocalAskBenchmark : IBenchmark
         var echoes = Enumerable.Range(0, callers).Select(_ => system.ActorOf(Props.Create<Echo>())).ToArray();
 
         await PipelinedAsync(echoes, total / 10, cancellationToken).ConfigureAwait(false);
-        var pipelined = await PipelinedAsync(echoes, total, cancellationToken).ConfigureAwait(false);
-        context.Figure($"{callers} callers x {Window} in flight", pipelined, "asks/s");
+        var runs = context.Quick ? 1 : 3;
+        var pipelined = 0.0;
+        for (var run = 1; run <= runs; run++)
+        {
+            var once = await PipelinedAsync(echoes, total, cancellationToken).ConfigureAwait(false);
+            context.Figure($"{callers} callers x {Window} in flight, run {run}", once, "asks/s");
+            pipelined = Math.Max(pipelined, once);
+        }
+
+        context.Figure($"{callers} callers x {Window} in flight, best of {runs}", pipelined, "asks/s");
 
         var sequentialCount = context.Quick ? 2_000 : 200_000;
         var started = Stopwatch.GetTimestamp();

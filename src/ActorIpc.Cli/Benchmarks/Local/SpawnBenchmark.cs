@@ -5,7 +5,8 @@ namespace ActorIpc.Cli.Benchmarks.Local;
 
 /// <summary>
 /// <c>actoripc bench spawn</c>: a parent creates a million children (each started: instance
-/// created, PreStart run), then stops them all. Headline: actors spawned and stopped per second.
+/// created, PreStart run), then stops them all, three times. Headline: the best run, in actors
+/// spawned and stopped per second.
 /// </summary>
 internal sealed class SpawnBenchmark : IBenchmark
 {
@@ -20,21 +21,45 @@ internal sealed class SpawnBenchmark : IBenchmark
         await using var system = ActorSystem.Create("bench", ConfigFactory.ParseString("actoripc.log-dead-letters = off"));
         await RunOnceAsync(system, count / 10, cancellationToken).ConfigureAwait(false);
 
-        var collections = Enumerable.Range(0, 3).Select(GC.CollectionCount).ToArray();
-        var allocatedBefore = GC.GetTotalAllocatedBytes();
-        var (spawned, stopped) = await RunOnceAsync(system, count, cancellationToken).ConfigureAwait(false);
-        context.Figure($"{count:N0} actors spawned and started", spawned.TotalMilliseconds, "ms");
-        context.Figure("allocated per actor (spawn and stop)", (GC.GetTotalAllocatedBytes() - allocatedBefore) / (double)count, "bytes");
-        for (var generation = 0; generation < collections.Length; generation++)
+        var runs = context.Quick ? 1 : 3;
+        var best = default(SpawnRun);
+        for (var run = 1; run <= runs; run++)
         {
-            context.Figure($"gen{generation} collections (spawn and stop)", GC.CollectionCount(generation) - collections[generation], "GCs");
+            var once = await MeasureAsync(system, count, cancellationToken).ConfigureAwait(false);
+            context.Figure($"run {run}: spawned and stopped", once.PerSecond, "actors/s");
+            if (once.PerSecond > best.PerSecond)
+            {
+                best = once;
+            }
         }
 
-        context.Figure($"{count:N0} actors stopped", stopped.TotalMilliseconds, "ms");
-        var perSecond = count / (spawned + stopped).TotalSeconds;
+        context.Output.WriteLine($"best of {runs}:");
+        context.Figure($"{count:N0} actors spawned and started", best.Spawned.TotalMilliseconds, "ms");
+        context.Figure("allocated per actor (spawn and stop)", best.AllocatedBytes / (double)count, "bytes");
+        for (var generation = 0; generation < best.Collections.Length; generation++)
+        {
+            context.Figure($"gen{generation} collections (spawn and stop)", best.Collections[generation], "GCs");
+        }
+
+        context.Figure($"{count:N0} actors stopped", best.Stopped.TotalMilliseconds, "ms");
+        var perSecond = best.PerSecond;
         context.Figure("spawned and stopped", perSecond, "actors/s");
         context.Headline(Name, perSecond, "actors/s");
         return CliApp.Ok;
+    }
+
+    private static async Task<SpawnRun> MeasureAsync(ActorSystem system, int count, CancellationToken cancellationToken)
+    {
+        var collections = Enumerable.Range(0, 3).Select(GC.CollectionCount).ToArray();
+        var allocatedBefore = GC.GetTotalAllocatedBytes();
+        var (spawned, stopped) = await RunOnceAsync(system, count, cancellationToken).ConfigureAwait(false);
+        var allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
+        return new SpawnRun(
+            spawned,
+            stopped,
+            allocated,
+            collections.Select((before, generation) => GC.CollectionCount(generation) - before).ToArray(),
+            count / (spawned + stopped).TotalSeconds);
     }
 
     private static async Task<(TimeSpan Spawned, TimeSpan Stopped)> RunOnceAsync(ActorSystem system, int count, CancellationToken cancellationToken)
@@ -52,6 +77,8 @@ internal sealed class SpawnBenchmark : IBenchmark
         started.Dispose();
         return (spawned, stopped);
     }
+
+    private readonly record struct SpawnRun(TimeSpan Spawned, TimeSpan Stopped, long AllocatedBytes, int[] Collections, double PerSecond);
 
     private sealed class Parent(int count, CountdownEvent started) : ActorBase
     {
