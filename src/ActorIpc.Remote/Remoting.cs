@@ -26,6 +26,9 @@ public sealed class Remoting : IAsyncDisposable
     /// <summary>The remoting settings in force.</summary>
     public RemoteSettings Settings => _node.Settings;
 
+    /// <summary>The node behind this handle, for the library's tests.</summary>
+    internal RemoteNode Node => _node;
+
     /// <summary>
     /// Starts remoting for <paramref name="system"/>: binds its listeners (a Unix socket file of
     /// mode 0600 in the per-user runtime directory, TCP or TLS ports) and installs the

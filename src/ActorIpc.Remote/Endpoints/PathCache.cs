@@ -11,8 +11,12 @@ namespace ActorIpc.Remote.Endpoints;
 /// </summary>
 /// <param name="resolve">Resolves a path's text on a miss (<see cref="RemoteNode.ResolvePath"/>).</param>
 /// <param name="capacity">How many paths it holds before it is cleared.</param>
-internal sealed class PathCache(Func<string, IActorRef> resolve, int capacity = 1024)
+/// <param name="resolveTemporary">Finds a promise by a temporary path's bytes (<see cref="RemoteNode.ResolveTemporary"/>), or null to decode and <paramref name="resolve"/> it.</param>
+internal sealed class PathCache(Func<string, IActorRef> resolve, int capacity = 1024, PathCache.TemporaryResolver? resolveTemporary = null)
 {
+    /// <summary>Finds the promise a temporary path's UTF-8 bytes name; null when there is none.</summary>
+    public delegate IActorRef? TemporaryResolver(ReadOnlySpan<byte> path);
+
     /// <summary>Longer paths are resolved for every message rather than kept.</summary>
     public const int MaxCachedPathBytes = 1024;
 
@@ -27,7 +31,7 @@ internal sealed class PathCache(Func<string, IActorRef> resolve, int capacity = 
     /// each names one reply, and caching them would only push the lasting paths out.
     /// </remarks>
     public IActorRef Resolve(Utf8Field path) =>
-        IsTemporary(path) ? resolve(path.Decode()) : _byPath.GetOrAdd(path, resolve, Terminated);
+        IsTemporary(path) ? resolveTemporary?.Invoke(path.Bytes) ?? resolve(path.Decode()) : _byPath.GetOrAdd(path, resolve, Terminated);
 
     /// <summary>True for the path of an Ask's promise (<c>.../temp/$n</c>), which names one reply.</summary>
     public static bool IsTemporary(Utf8Field path) => path.Bytes.IndexOf("/temp/"u8) >= 0;

@@ -1,6 +1,7 @@
-using System.Collections.Frozen;
 using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using System.Security.Cryptography;
+using System.Text;
 using ActorIpc.Remote.References;
 using ActorIpc.Remote.Serialization;
 using ActorIpc.Remote.Transport;
@@ -66,6 +67,8 @@ internal sealed partial class RemoteNode : IAsyncDisposable
     // What paths of local actors start with when exported, and what Ask reply paths start with.
     private string _exportPrefix = string.Empty;
     private string[] _tempPrefixes = [];
+    private byte[][] _tempPrefixesUtf8 = [];
+    private string _tempExportPrefix = "/temp/";
 
     public Address Address => Addresses.Count > 0 ? Addresses[0] : throw new InvalidOperationException("remoting has not started");
 
@@ -96,6 +99,8 @@ internal sealed partial class RemoteNode : IAsyncDisposable
         Addresses = addresses;
         _exportPrefix = Address.ToString();
         _tempPrefixes = [.. addresses.Select(a => a + "/temp/")];
+        _tempPrefixesUtf8 = [.. _tempPrefixes.Select(Encoding.UTF8.GetBytes)];
+        _tempExportPrefix = _exportPrefix + "/temp/";
         HandshakeOptions = new HandshakeOptions(new NodeIdentity(System.Name, Address.ToString(), Incarnation), Settings.Secret.Span);
         Spi.SetExternalResolver(ResolveExternal);
         if (Serialization.SerializeMessages)
@@ -135,8 +140,44 @@ internal sealed partial class RemoteNode : IAsyncDisposable
             return path.ToStringWithUid();
         }
 
+        if (path.Uid == 0 && ActorSystemSpi.IsTemporary(actor))
+        {
+            // An Ask's promise (/temp/$n), once per remote Ask: one string, not a path walk.
+            return string.Concat(_tempExportPrefix, path.Name);
+        }
+
         var text = _exportPrefix + path.ToStringWithoutAddress();
         return path.Uid == 0 ? text : $"{text}#{path.Uid}";
+    }
+
+    /// <summary>
+    /// The promise a reply's recipient names, read from the path's UTF-8 bytes without decoding
+    /// them into a string; null when the bytes name no live promise of this system (the caller
+    /// then resolves the decoded text, which reports what is wrong with it).
+    /// </summary>
+    public IActorRef? ResolveTemporary(ReadOnlySpan<byte> path)
+    {
+        const int MaxNameLength = 32;
+        foreach (var prefix in _tempPrefixesUtf8)
+        {
+            if (!path.StartsWith(prefix))
+            {
+                continue;
+            }
+
+            // Promise names are "$" and digits: plain ASCII, widened without a decoder.
+            var name = path[prefix.Length..];
+            if (name.IsEmpty || name.Length > MaxNameLength || !Ascii.IsValid(name) || name.IndexOfAny((byte)'/', (byte)'#') >= 0)
+            {
+                return null;
+            }
+
+            Span<char> chars = stackalloc char[MaxNameLength];
+            var length = Encoding.ASCII.GetChars(name, chars);
+            return Spi.ResolveTemporary(chars[..length]);
+        }
+
+        return null;
     }
 
     /// <summary>A working reference for a path read from a frame.</summary>

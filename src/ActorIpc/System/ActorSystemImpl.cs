@@ -133,7 +133,7 @@ internal sealed class ActorSystemImpl : ActorSystem
 
     public long NextUid() => Interlocked.Increment(ref _nextUid);
 
-    public ActorPath NextTempPath() => TempPath.Child("$" + Interlocked.Increment(ref _nextTempId).ToString(System.Globalization.CultureInfo.InvariantCulture));
+    public ActorPath NextTempPath() => TempPath.Child(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"${Interlocked.Increment(ref _nextTempId)}"));
 
     /// <summary>Makes a promise reachable by its path (it was handed out as a sender, e.g. to another process).</summary>
     public void RegisterTemp(PromiseActorRef promise) => _temp[promise.Path.Name] = promise;

@@ -55,6 +55,20 @@ public sealed class PathCacheTests : IAsyncLifetime
         Assert.Empty(_resolved);
     }
 
+    [Fact]
+    public void Resolve_TemporaryPath_AsksTheTemporaryResolverFirst_AndDecodesOnlyWhenItFindsNothing()
+    {
+        var promise = new StoppableRef(_system, ActorPath.Parse("actoripc://path-cache/temp/$1"));
+        var cache = new PathCache(Resolve, resolveTemporary: bytes => bytes.SequenceEqual("/temp/$1"u8) ? promise : null);
+
+        Assert.Same(promise, cache.Resolve(Field("/temp/$1")));
+        Assert.Empty(_resolved);
+
+        var other = cache.Resolve(Field("/temp/$2"));
+        Assert.Equal(["/temp/$2"], _resolved);
+        Assert.NotSame(other, cache.Resolve(Field("/temp/$2")));
+    }
+
     private static Utf8Field Field(string text) => new(FrameType.Message, "recipient", 5, Encoding.UTF8.GetBytes(text));
 
     private StoppableRef Resolve(string path)

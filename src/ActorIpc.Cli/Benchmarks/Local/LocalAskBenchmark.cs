@@ -27,12 +27,15 @@ internal sealed class LocalAskBenchmark : IBenchmark
         await PipelinedAsync(echoes, total / 10, cancellationToken).ConfigureAwait(false);
         var runs = context.Quick ? 1 : 3;
         var pipelined = 0.0;
+        var allocatedBefore = GC.GetTotalAllocatedBytes();
         for (var run = 1; run <= runs; run++)
         {
             var once = await PipelinedAsync(echoes, total, cancellationToken).ConfigureAwait(false);
             context.Figure($"{callers} callers x {Window} in flight, run {run}", once, "asks/s");
             pipelined = Math.Max(pipelined, once);
         }
+
+        context.Figure("allocated per Ask", (GC.GetTotalAllocatedBytes() - allocatedBefore) / ((double)total * runs), "bytes");
 
         context.Figure($"{callers} callers x {Window} in flight, best of {runs}", pipelined, "asks/s");
 
