@@ -13,13 +13,21 @@ internal static class SettingsChecks
     }
 
     /// <summary>A byte size from 0 up to <see cref="int.MaxValue"/>; <paramref name="minimum"/> other than 0 excludes 0.</summary>
-    public static int ByteSize(Config config, string path, int minimum = 0)
+    public static int ByteSize(Config config, string path, int minimum = 0, int maximum = int.MaxValue)
     {
         var value = config.GetByteSize(path);
-        return value >= minimum && value <= int.MaxValue
+        return value >= minimum && value <= maximum
             ? (int)value
-            : throw Invalid(config, path, string.Create(CultureInfo.InvariantCulture, $"expected a size from {minimum} bytes to 2 GiB, got {value}"));
+            : throw Invalid(config, path, string.Create(CultureInfo.InvariantCulture, $"expected a size from {Describe(minimum)} to {Describe(maximum)}, got {value}"));
     }
+
+    private static string Describe(int bytes) => bytes switch
+    {
+        int.MaxValue => "2 GiB",
+        >= 1 << 20 when bytes % (1 << 20) == 0 => string.Create(CultureInfo.InvariantCulture, $"{bytes >> 20} MiB"),
+        >= 1 << 10 when bytes % (1 << 10) == 0 => string.Create(CultureInfo.InvariantCulture, $"{bytes >> 10} KiB"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{bytes} bytes"),
+    };
 
     public static int PositiveInt(Config config, string path)
     {

@@ -12,7 +12,7 @@ namespace ActorIpc.Remote.Transport;
 /// <param name="SocketSendBufferSize"><c>socket-send-buffer-size</c>: SO_SNDBUF in bytes; 0 leaves the operating system's default (and, for TCP, its auto-tuning).</param>
 /// <param name="SocketReceiveBufferSize"><c>socket-receive-buffer-size</c>: SO_RCVBUF in bytes; 0 leaves the operating system's default.</param>
 /// <param name="MaxUnsentBytes"><c>max-unsent-bytes</c>: flushed but unsent bytes at which <c>FlushAsync</c> waits (back-pressure on the writer).</param>
-/// <param name="MaxUnreadBytes"><c>max-unread-bytes</c>: the most bytes one read takes from the socket ahead of the application (capped at the segment size).</param>
+/// <param name="MaxUnreadBytes"><c>max-unread-bytes</c>: the most bytes one read takes from the socket ahead of the application; a waiting read holds a buffer this large.</param>
 /// <param name="Backlog"><c>backlog</c>: connections the kernel queues for a listener before they are accepted.</param>
 internal sealed record ConnectionSettings(
     TimeSpan ConnectTimeout,
@@ -29,6 +29,12 @@ internal sealed record ConnectionSettings(
     /// </summary>
     internal const int SegmentSize = 32 * 1024;
 
+    /// <summary>The smallest <c>max-unread-bytes</c>: below it, reads cost more system calls than they save memory.</summary>
+    internal const int MinReadSize = 4 * 1024;
+
+    /// <summary>The largest <c>max-unread-bytes</c>.</summary>
+    internal const int MaxReadSize = 64 * 1024 * 1024;
+
     /// <summary>Reads the keys above from the section at <paramref name="path"/>.</summary>
     /// <exception cref="HoconException">A key is missing, of the wrong type or out of range; the message names its path.</exception>
     public static ConnectionSettings FromConfig(Config config, string path)
@@ -40,7 +46,7 @@ internal sealed record ConnectionSettings(
             SettingsChecks.ByteSize(config, path + ".socket-send-buffer-size"),
             SettingsChecks.ByteSize(config, path + ".socket-receive-buffer-size"),
             SettingsChecks.ByteSize(config, path + ".max-unsent-bytes", SegmentSize),
-            SettingsChecks.ByteSize(config, path + ".max-unread-bytes", SegmentSize),
+            SettingsChecks.ByteSize(config, path + ".max-unread-bytes", MinReadSize, MaxReadSize),
             SettingsChecks.PositiveInt(config, path + ".backlog"));
     }
 
@@ -51,7 +57,7 @@ internal sealed record ConnectionSettings(
     /// </summary>
     internal StreamPipeReaderOptions InputReaderOptions()
     {
-        var bufferSize = Math.Min(MaxUnreadBytes, SegmentSize);
+        var bufferSize = MaxUnreadBytes;
         return new StreamPipeReaderOptions(bufferSize: bufferSize, minimumReadSize: Math.Max(1024, bufferSize / 4), leaveOpen: true);
     }
 

@@ -87,6 +87,33 @@ public sealed class TransportSettingsTests
     }
 
     [Theory]
+    [InlineData("4KiB", 4096)]
+    [InlineData("256KiB", 262144)]
+    [InlineData("64MiB", 67108864)]
+    public void MaxUnreadBytes_IsTheSizeOfOneRead(string setting, int bytes)
+    {
+        var config = ConfigFactory.ParseString($"actoripc.remote.unix.max-unread-bytes = {setting}").WithFallback(ConfigFactory.ParseString(Reference));
+
+        var settings = UnixTransportSettings.FromConfig(config).Connection;
+
+        Assert.Equal(bytes, settings.MaxUnreadBytes);
+        Assert.Equal(bytes, settings.InputReaderOptions().BufferSize);
+    }
+
+    [Theory]
+    [InlineData("4095", "expected a size from 4 KiB to 64 MiB, got 4095")]
+    [InlineData("65MiB", "expected a size from 4 KiB to 64 MiB, got 68157440")]
+    public void MaxUnreadBytes_OutOfRange_IsRefusedWithTheRange(string setting, string reason)
+    {
+        var config = ConfigFactory.ParseString($"actoripc.remote.unix.max-unread-bytes = {setting}").WithFallback(ConfigFactory.ParseString(Reference));
+
+        var failure = Assert.Throws<HoconException>(() => UnixTransportSettings.FromConfig(config));
+
+        Assert.Equal("actoripc.remote.unix.max-unread-bytes", failure.Path);
+        Assert.Contains(reason, failure.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("actoripc.remote.tcp.connect-timeout = 0s", "actoripc.remote.tcp.connect-timeout")]
     [InlineData("actoripc.remote.tcp.max-unread-bytes = 100", "actoripc.remote.tcp.max-unread-bytes")]
     [InlineData("actoripc.remote.tcp.backlog = 0", "actoripc.remote.tcp.backlog")]

@@ -2,7 +2,10 @@ using ActorIpc.Remote.Transport;
 
 namespace ActorIpc.Remote.Tests.Transport;
 
-/// <summary>Settings for tests: the proposed reference values, with short timeouts so failures show quickly.</summary>
+/// <summary>
+/// Settings for tests: the reference values, with short timeouts so failures show quickly, and
+/// the smallest reads, so that every test's frames also span several reads.
+/// </summary>
 internal static class TransportTestSettings
 {
     public static ConnectionSettings Connection { get; } = new(
@@ -11,7 +14,7 @@ internal static class TransportTestSettings
         SocketSendBufferSize: 0,
         SocketReceiveBufferSize: 0,
         MaxUnsentBytes: 1024 * 1024,
-        MaxUnreadBytes: 1024 * 1024,
+        MaxUnreadBytes: ConnectionSettings.MinReadSize,
         Backlog: 128);
 
     public static TcpTransportSettings Tcp { get; } = new(Connection);
