@@ -61,6 +61,9 @@ internal sealed record ConnectionSettings(
         return new StreamPipeReaderOptions(bufferSize: bufferSize, minimumReadSize: Math.Max(1024, bufferSize / 4), leaveOpen: true);
     }
 
+    /// <summary>The pipe from a connection's read thread to the application: the thread waits when <c>max-unread-bytes</c> are unread.</summary>
+    internal PipeOptions InputPipeOptions() => PipeOptionsFor(MaxUnreadBytes);
+
     /// <summary>The pipe from the application to the socket.</summary>
     internal PipeOptions OutputPipeOptions() => PipeOptionsFor(MaxUnsentBytes);
 

@@ -4,9 +4,10 @@ namespace ActorIpc.Remote.Transport;
 
 /// <summary>
 /// One open byte stream to a peer. Bytes flushed to <see cref="Output"/> arrive in order on the
-/// peer's <see cref="Input"/>. A read of <see cref="Input"/> continues on the thread its receive
-/// completed on, and a flush of <see cref="Output"/> may send on the flushing thread: a consumer
-/// must not block in those continuations.
+/// peer's <see cref="Input"/>. A read of <see cref="Input"/> continues on the thread that received
+/// the bytes (the connection's own read thread, or the one its receive completed on), and a
+/// flush of <see cref="Output"/> may send on the flushing thread: a consumer must not block in
+/// those continuations.
 /// </summary>
 internal interface ITransportConnection : IAsyncDisposable
 {

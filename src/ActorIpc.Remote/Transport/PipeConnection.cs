@@ -4,10 +4,13 @@ using System.IO.Pipelines;
 namespace ActorIpc.Remote.Transport;
 
 /// <summary>
-/// The part every connection shares: <see cref="Input"/> reads the stream directly when the
-/// application asks for bytes (no copy loop, no lock shared with another thread, and the
-/// application's code runs on the thread the receive completed on); a pipe and one loop send
-/// what is flushed to <see cref="Output"/>; and the close and abort rules. Subclasses do the I/O.
+/// The part every connection shares. <see cref="Input"/> is fed one of two ways: a read thread
+/// of the connection's own blocks in the subclass's receive and runs the application's reader
+/// when it hands the bytes over; or, for a truly asynchronous receive, <see cref="Input"/> reads
+/// the stream when the application asks for bytes, and the application's code runs on the
+/// thread the receive completed on. Either way there is no copy loop and no extra hand-off. A
+/// pipe and one loop send what is flushed to <see cref="Output"/>; and the close and abort
+/// rules. Subclasses do the I/O.
 /// </summary>
 internal abstract class PipeConnection : ITransportConnection
 {
@@ -16,6 +19,8 @@ internal abstract class PipeConnection : ITransportConnection
     private const int Aborted = 2;
 
     private readonly PipeReader _input;
+    private readonly Pipe? _inputPipe;
+    private readonly int _readSize;
     private readonly Pipe _output;
     private readonly TimeSpan _closeTimeout;
     private Task _sending = Task.CompletedTask;
@@ -23,11 +28,28 @@ internal abstract class PipeConnection : ITransportConnection
     private Exception? _abortReason;
     private int _disposed;
 
-    protected PipeConnection(string remoteDescription, ConnectionSettings settings)
+    /// <param name="remoteDescription">The peer, for messages and logs.</param>
+    /// <param name="settings">Buffer sizes and timeouts.</param>
+    /// <param name="readsOnOwnThread">
+    /// True when <see cref="ReceiveAsync"/> blocks until bytes arrive: a thread of the connection's
+    /// own then reads, and the application's code runs on it when the bytes are handed over.
+    /// False when it is truly asynchronous: <see cref="Input"/> reads on the caller's demand.
+    /// </param>
+    protected PipeConnection(string remoteDescription, ConnectionSettings settings, bool readsOnOwnThread = false)
     {
         RemoteDescription = remoteDescription;
         _closeTimeout = settings.CloseTimeout;
-        _input = PipeReader.Create(new ReceiveStream(this), settings.InputReaderOptions());
+        if (readsOnOwnThread)
+        {
+            _readSize = settings.MaxUnreadBytes;
+            _inputPipe = new Pipe(settings.InputPipeOptions());
+            _input = _inputPipe.Reader;
+        }
+        else
+        {
+            _input = PipeReader.Create(new ReceiveStream(this), settings.InputReaderOptions());
+        }
+
         _output = new Pipe(settings.OutputPipeOptions());
     }
 
@@ -40,8 +62,15 @@ internal abstract class PipeConnection : ITransportConnection
     /// <inheritdoc/>
     public string RemoteDescription { get; }
 
-    /// <summary>Starts the send loop; called once, by the factory, after construction.</summary>
-    public void Start() => _sending = SendLoopAsync();
+    /// <summary>Starts the send loop, and the read thread if there is one; called once, by the factory, after construction.</summary>
+    public void Start()
+    {
+        _sending = SendLoopAsync();
+        if (_inputPipe is not null)
+        {
+            new Thread(ReadOnOwnThread) { IsBackground = true, Name = "actoripc-read" }.Start();
+        }
+    }
 
     /// <inheritdoc/>
     public void Abort(Exception? reason = null)
@@ -148,6 +177,45 @@ internal abstract class PipeConnection : ITransportConnection
         }
 
         return received == 0 && Volatile.Read(ref _state) == Aborted ? throw Volatile.Read(ref _abortReason)! : received;
+    }
+
+    /// <summary>
+    /// The read thread: blocks in the transport's receive, then hands the bytes to
+    /// <see cref="Input"/>, whose reader (the application) runs on this thread until it waits for
+    /// more. A reader that falls behind by <c>max-unread-bytes</c> stops the thread until it
+    /// catches up. Ends at the end of the stream, at a failure (which <see cref="Input"/> then
+    /// reports), or when the application completes <see cref="Input"/>.
+    /// </summary>
+    private void ReadOnOwnThread()
+    {
+        var writer = _inputPipe!.Writer;
+        Exception? error = null;
+        try
+        {
+            while (true)
+            {
+                var receive = ReceiveForInputAsync(writer.GetMemory(_readSize), CancellationToken.None);
+                var received = receive.IsCompletedSuccessfully ? receive.Result : receive.AsTask().GetAwaiter().GetResult();
+                if (received == 0)
+                {
+                    break;
+                }
+
+                writer.Advance(received);
+                var flush = writer.FlushAsync();
+                var result = flush.IsCompletedSuccessfully ? flush.Result : flush.AsTask().GetAwaiter().GetResult();
+                if (result.IsCompleted)
+                {
+                    break;
+                }
+            }
+        }
+        catch (Exception e)
+        {
+            error = e;
+        }
+
+        writer.Complete(error);
     }
 
     private async Task SendLoopAsync()

@@ -5,35 +5,95 @@ using System.Runtime.InteropServices;
 namespace ActorIpc.Remote.Transport;
 
 /// <summary>A connection over a connected stream socket (Unix domain or TCP), without TLS.</summary>
+/// <remarks>
+/// <para>
+/// On Linux the socket never runs an asynchronous operation, so it stays out of the runtime's
+/// event loop. A thread of the connection blocks in receive and hands the bytes straight to the
+/// application; a send is tried without blocking on the thread that flushed, and only when the
+/// socket's buffer is full does the rest wait on a pool thread. Each message then costs one
+/// wake-up of the reading thread, where the event loop costs two (its own thread, then a pool
+/// thread), and the event loop also wakes for every receive the peer makes, since it watches
+/// for room to write as well.
+/// </para>
+/// <para>Elsewhere the socket's asynchronous operations serve, as for any .NET socket.</para>
+/// </remarks>
 internal sealed class SocketConnection : PipeConnection
 {
     // Linux refuses more than IOV_MAX (1024) buffers in one sendmsg; stay well below it.
     private const int MaxBuffersPerSend = 256;
 
+    private static readonly bool OwnThread = OperatingSystem.IsLinux();
+
     private readonly Socket _socket;
+    private readonly bool _pollBeforeReceive;
     private readonly List<ArraySegment<byte>> _buffers = new(16);
 
-    private SocketConnection(Socket socket, string remoteDescription, ConnectionSettings settings)
-        : base(remoteDescription, settings)
+    private SocketConnection(Socket socket, string remoteDescription, ConnectionSettings settings, bool dialed)
+        : base(remoteDescription, settings, readsOnOwnThread: OwnThread)
     {
         _socket = socket;
+
+        // A thread blocked in a Unix socket's receive also wakes whenever the peer's reads make
+        // room for this side's writes. The dialing side writes most and reads little (ActorIpc's
+        // acknowledgements), so it waits for bytes in poll(2), which wakes for bytes only.
+        _pollBeforeReceive = OwnThread && dialed && socket.AddressFamily == AddressFamily.Unix;
     }
 
     /// <summary>Wraps a connected socket, applies the settings to it and starts the loops; the connection owns the socket.</summary>
-    public static SocketConnection Start(Socket socket, string remoteDescription, ConnectionSettings settings)
+    /// <param name="socket">The socket; on Linux it must not have run an asynchronous operation (connect and accept included).</param>
+    /// <param name="remoteDescription">The peer, for messages and logs.</param>
+    /// <param name="settings">Buffer sizes and timeouts.</param>
+    /// <param name="dialed">True for the side that connected, false for the side that accepted.</param>
+    public static SocketConnection Start(Socket socket, string remoteDescription, ConnectionSettings settings, bool dialed)
     {
         SocketSetup.Configure(socket, settings);
-        var connection = new SocketConnection(socket, remoteDescription, settings);
+        var connection = new SocketConnection(socket, remoteDescription, settings, dialed);
         connection.Start();
         return connection;
     }
 
     /// <inheritdoc/>
-    protected override ValueTask<int> ReceiveAsync(Memory<byte> buffer, CancellationToken cancellationToken) => _socket.ReceiveAsync(buffer, SocketFlags.None, cancellationToken);
+    protected override ValueTask<int> ReceiveAsync(Memory<byte> buffer, CancellationToken cancellationToken)
+    {
+        if (!OwnThread)
+        {
+            return _socket.ReceiveAsync(buffer, SocketFlags.None, cancellationToken);
+        }
+
+        if (_pollBeforeReceive)
+        {
+            _socket.Poll(-1, SelectMode.SelectRead);
+        }
+
+        return new ValueTask<int>(_socket.Receive(buffer.Span));
+    }
 
     /// <inheritdoc/>
-    protected override ValueTask SendAsync(ReadOnlySequence<byte> buffer) =>
-        buffer.IsSingleSegment ? SendAllAsync(buffer.First) : new ValueTask(SendGatheredAsync(buffer));
+    protected override ValueTask SendAsync(ReadOnlySequence<byte> buffer)
+    {
+        if (!OwnThread)
+        {
+            return buffer.IsSingleSegment ? SendAllAsync(buffer.First) : new ValueTask(SendGatheredAsync(buffer));
+        }
+
+        // Without blocking, segment by segment (one system call each: the output pipe's segments
+        // are 32 KiB, so a batch of small frames is one). A full socket buffer hands the rest to
+        // a pool thread, so the thread that flushed (an actor's, often) never waits on the peer.
+        var position = buffer.Start;
+        while (buffer.TryGet(ref position, out var segment, advance: false))
+        {
+            var sent = NonBlockingSend.TrySend(_socket.SafeHandle, segment.Span);
+            if (sent < segment.Length)
+            {
+                var rest = buffer.Slice(buffer.GetPosition(sent, position));
+                return new ValueTask(Task.Run(() => SendBlocking(rest)));
+            }
+
+            buffer.TryGet(ref position, out _);
+        }
+
+        return ValueTask.CompletedTask;
+    }
 
     /// <inheritdoc/>
     protected override ValueTask ShutdownSendAsync()
@@ -48,6 +108,19 @@ internal sealed class SocketConnection : PipeConnection
     /// <inheritdoc/>
     protected override TransportException DescribeFailure(string operation, Exception exception) =>
         SocketSetup.DescribeFailure(RemoteDescription, operation, exception);
+
+    // The slow path: blocking sends (which also report any socket error) until all is sent.
+    private void SendBlocking(ReadOnlySequence<byte> buffer)
+    {
+        foreach (var segment in buffer)
+        {
+            var bytes = segment.Span;
+            while (!bytes.IsEmpty)
+            {
+                bytes = bytes[_socket.Send(bytes)..];
+            }
+        }
+    }
 
     private async ValueTask SendAllAsync(ReadOnlyMemory<byte> memory)
     {

@@ -35,7 +35,7 @@ internal sealed class SocketListener : IConnectionListener
         var socket = await AcceptSocketAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return SocketConnection.Start(socket, _describePeer(socket), _settings);
+            return SocketConnection.Start(socket, _describePeer(socket), _settings, dialed: false);
         }
         catch
         {

@@ -54,11 +54,20 @@ internal static class SocketSetup
         deadline.CancelAfter(timeout);
         try
         {
-            await socket.ConnectAsync(target, deadline.Token).ConfigureAwait(false);
+            // A blocking connect, on a pool thread: a socket that never runs an asynchronous
+            // operation stays out of the runtime's event loop (see SocketConnection). Closing the
+            // socket ends a connect that outlives the deadline.
+            using (deadline.Token.UnsafeRegister(static s => ((Socket)s!).Dispose(), socket))
+            {
+                await Task.Run(() => socket.Connect(target), CancellationToken.None).ConfigureAwait(false);
+            }
+
+            deadline.Token.ThrowIfCancellationRequested();
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception) when (deadline.IsCancellationRequested)
         {
             socket.Dispose();
+            cancellationToken.ThrowIfCancellationRequested();
             throw new TransportException($"Connecting to {endpoint} timed out after {timeout.TotalMilliseconds:0} ms (connect-timeout).");
         }
         catch (SocketException e)

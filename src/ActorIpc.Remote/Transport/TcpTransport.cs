@@ -34,7 +34,7 @@ internal sealed class TcpTransport : ITransport
         var socket = await DialAsync(endpoint, _settings.Connection, cancellationToken).ConfigureAwait(false);
         try
         {
-            return SocketConnection.Start(socket, endpoint.ToString(), _settings.Connection);
+            return SocketConnection.Start(socket, endpoint.ToString(), _settings.Connection, dialed: true);
         }
         catch
         {

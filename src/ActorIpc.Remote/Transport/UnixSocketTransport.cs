@@ -112,7 +112,7 @@ internal sealed class UnixSocketTransport : ITransport
             .ConfigureAwait(false);
         try
         {
-            return SocketConnection.Start(socket, endpoint.ToString(), _settings.Connection);
+            return SocketConnection.Start(socket, endpoint.ToString(), _settings.Connection, dialed: true);
         }
         catch
         {
