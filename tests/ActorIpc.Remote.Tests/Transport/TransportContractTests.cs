@@ -67,6 +67,20 @@ public abstract class TransportContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Output_PeerReadsNothing_WriteReturnsPendingInsteadOfBlockingTheWriter()
+    {
+        var (client, server) = await ConnectPairAsync();
+        var payload = new byte[8 * 1024 * 1024];
+
+        // Far more than the socket buffers and max-unsent-bytes hold: the write must come back
+        // pending (back-pressure), not hold the writing thread until the peer reads.
+        var returned = Task.Run(() => !client.Output.WriteAsync(payload, TestTimeout).IsCompleted);
+
+        Assert.True(await returned.WaitAsync(Patience));
+        Assert.Equal(64, (await server.Input.ReadExactlyAsync(64, TestTimeout)).Length);
+    }
+
+    [Fact]
     public async Task Output_ManySmallWrites_ArriveInOrder()
     {
         const int Messages = 20_000;
