@@ -81,6 +81,20 @@ public abstract class TransportContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DisposeAsync_PeerOpenButReadingNothing_GivesUpAfterTheCloseTimeout()
+    {
+        var (client, server) = await ConnectPairAsync();
+        _ = client.Output.WriteAsync(new byte[8 * 1024 * 1024], TestTimeout);
+
+        // The unsent bytes cannot leave while the peer reads nothing: disposing waits out the
+        // close timeout, then aborts, which must also end a send blocked on the full socket.
+        await client.DisposeAsync().AsTask().WaitAsync(Patience);
+
+        // The peer then reads what had arrived, and its stream ends (end of stream or reset).
+        await AssertEndsAsync(server.Input.ReadToEndAsync(TestTimeout));
+    }
+
+    [Fact]
     public async Task Output_ManySmallWrites_ArriveInOrder()
     {
         const int Messages = 20_000;
