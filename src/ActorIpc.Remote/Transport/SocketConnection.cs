@@ -7,7 +7,8 @@ namespace ActorIpc.Remote.Transport;
 /// <summary>A connection over a connected stream socket (Unix domain or TCP), without TLS.</summary>
 /// <remarks>
 /// <para>
-/// On Linux the socket never runs an asynchronous operation, so it stays out of the runtime's
+/// On Linux (where the C library's <c>send</c> is found, see <see cref="NonBlockingSend"/>) the
+/// socket never runs an asynchronous operation, so it stays out of the runtime's
 /// event loop. A thread of the connection blocks in receive and hands the bytes straight to the
 /// application; a send is tried without blocking on the thread that flushed, and only when the
 /// socket's buffer is full does the rest wait on a pool thread. Each message then costs one
@@ -22,7 +23,7 @@ internal sealed class SocketConnection : PipeConnection
     // Linux refuses more than IOV_MAX (1024) buffers in one sendmsg; stay well below it.
     private const int MaxBuffersPerSend = 256;
 
-    private static readonly bool OwnThread = OperatingSystem.IsLinux();
+    private static readonly bool OwnThread = OperatingSystem.IsLinux() && NonBlockingSend.IsAvailable;
 
     private readonly Socket _socket;
     private readonly bool _pollBeforeReceive;
