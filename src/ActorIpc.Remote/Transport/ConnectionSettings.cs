@@ -14,6 +14,7 @@ namespace ActorIpc.Remote.Transport;
 /// <param name="MaxUnsentBytes"><c>max-unsent-bytes</c>: flushed but unsent bytes at which <c>FlushAsync</c> waits (back-pressure on the writer).</param>
 /// <param name="MaxUnreadBytes"><c>max-unread-bytes</c>: the most bytes one read takes from the socket ahead of the application; a waiting read holds a buffer this large.</param>
 /// <param name="Backlog"><c>backlog</c>: connections the kernel queues for a listener before they are accepted.</param>
+/// <param name="ReadThread"><c>read-thread</c>: on Linux, whether each plain socket connection reads on a thread of its own (see <see cref="SocketConnection"/>) rather than through .NET's asynchronous sockets.</param>
 internal sealed record ConnectionSettings(
     TimeSpan ConnectTimeout,
     TimeSpan CloseTimeout,
@@ -21,7 +22,8 @@ internal sealed record ConnectionSettings(
     int SocketReceiveBufferSize,
     int MaxUnsentBytes,
     int MaxUnreadBytes,
-    int Backlog)
+    int Backlog,
+    bool ReadThread = true)
 {
     /// <summary>
     /// The pipes' segment size: a send of many small frames becomes one gather write of few
@@ -47,7 +49,8 @@ internal sealed record ConnectionSettings(
             SettingsChecks.ByteSize(config, path + ".socket-receive-buffer-size"),
             SettingsChecks.ByteSize(config, path + ".max-unsent-bytes", SegmentSize),
             SettingsChecks.ByteSize(config, path + ".max-unread-bytes", MinReadSize, MaxReadSize),
-            SettingsChecks.PositiveInt(config, path + ".backlog"));
+            SettingsChecks.PositiveInt(config, path + ".backlog"),
+            config.GetBoolean(path + ".read-thread"));
     }
 
     /// <summary>

@@ -7,8 +7,9 @@ namespace ActorIpc.Remote.Transport;
 /// <summary>A connection over a connected stream socket (Unix domain or TCP), without TLS.</summary>
 /// <remarks>
 /// <para>
-/// On Linux (where the C library's <c>send</c> is found, see <see cref="NonBlockingSend"/>) the
-/// socket never runs an asynchronous operation, so it stays out of the runtime's
+/// On Linux (with <c>read-thread = on</c>, the default, and where the C library's <c>send</c> is
+/// found, see <see cref="NonBlockingSend"/>) the socket never runs an asynchronous operation, so
+/// it stays out of the runtime's
 /// event loop. A thread of the connection blocks in receive and hands the bytes straight to the
 /// application; a send is tried without blocking on the thread that flushed, and only when the
 /// socket's buffer is full does the rest wait on a pool thread. Each message then costs one
@@ -16,29 +17,41 @@ namespace ActorIpc.Remote.Transport;
 /// thread), and the event loop also wakes for every receive the peer makes, since it watches
 /// for room to write as well.
 /// </para>
-/// <para>Elsewhere the socket's asynchronous operations serve, as for any .NET socket.</para>
+/// <para>
+/// Otherwise the socket's asynchronous operations serve, as for any .NET socket: no thread per
+/// connection, for processes with many connections.
+/// </para>
 /// </remarks>
 internal sealed class SocketConnection : PipeConnection
 {
     // Linux refuses more than IOV_MAX (1024) buffers in one sendmsg; stay well below it.
     private const int MaxBuffersPerSend = 256;
 
-    private static readonly bool OwnThread = OperatingSystem.IsLinux() && NonBlockingSend.IsAvailable;
-
     private readonly Socket _socket;
+    private readonly bool _ownThread;
     private readonly bool _pollBeforeReceive;
     private readonly List<ArraySegment<byte>> _buffers = new(16);
 
-    private SocketConnection(Socket socket, string remoteDescription, ConnectionSettings settings, bool dialed)
-        : base(remoteDescription, settings, readsOnOwnThread: OwnThread)
+    private SocketConnection(Socket socket, string remoteDescription, ConnectionSettings settings, bool dialed, bool ownThread)
+        : base(remoteDescription, settings, readsOnOwnThread: ownThread)
     {
         _socket = socket;
+        _ownThread = ownThread;
 
         // A thread blocked in a Unix socket's receive also wakes whenever the peer's reads make
         // room for this side's writes. The dialing side writes most and reads little (ActorIpc's
         // acknowledgements), so it waits for bytes in poll(2), which wakes for bytes only.
-        _pollBeforeReceive = OwnThread && dialed && socket.AddressFamily == AddressFamily.Unix;
+        _pollBeforeReceive = ownThread && dialed && socket.AddressFamily == AddressFamily.Unix;
     }
+
+    /// <summary>
+    /// Whether connections made with <paramref name="settings"/> read on a thread of their own:
+    /// on Linux with <c>read-thread = on</c>. Their sockets are then connected and accepted with
+    /// blocking calls (<see cref="SocketSetup.ConnectAsync"/>, <see cref="SocketListener"/>): an
+    /// asynchronous operation would tie a socket to the runtime's event loop for good.
+    /// </summary>
+    public static bool UsesOwnThread(ConnectionSettings settings) =>
+        settings.ReadThread && OperatingSystem.IsLinux() && NonBlockingSend.IsAvailable;
 
     /// <summary>Wraps a connected socket, applies the settings to it and starts the loops; the connection owns the socket.</summary>
     /// <param name="socket">The socket; on Linux it must not have run an asynchronous operation (connect and accept included).</param>
@@ -48,7 +61,7 @@ internal sealed class SocketConnection : PipeConnection
     public static SocketConnection Start(Socket socket, string remoteDescription, ConnectionSettings settings, bool dialed)
     {
         SocketSetup.Configure(socket, settings);
-        var connection = new SocketConnection(socket, remoteDescription, settings, dialed);
+        var connection = new SocketConnection(socket, remoteDescription, settings, dialed, UsesOwnThread(settings));
         connection.Start();
         return connection;
     }
@@ -56,7 +69,7 @@ internal sealed class SocketConnection : PipeConnection
     /// <inheritdoc/>
     protected override ValueTask<int> ReceiveAsync(Memory<byte> buffer, CancellationToken cancellationToken)
     {
-        if (!OwnThread)
+        if (!_ownThread)
         {
             return _socket.ReceiveAsync(buffer, SocketFlags.None, cancellationToken);
         }
@@ -72,7 +85,7 @@ internal sealed class SocketConnection : PipeConnection
     /// <inheritdoc/>
     protected override ValueTask SendAsync(ReadOnlySequence<byte> buffer)
     {
-        if (!OwnThread)
+        if (!_ownThread)
         {
             return buffer.IsSingleSegment ? SendAllAsync(buffer.First) : new ValueTask(SendGatheredAsync(buffer));
         }

@@ -17,6 +17,7 @@ public sealed class TransportSettingsTests
             max-unsent-bytes = 1MiB
             max-unread-bytes = 1MiB
             backlog = 512
+            read-thread = on
           }
           tcp {
             connect-timeout = 5s
@@ -26,6 +27,7 @@ public sealed class TransportSettingsTests
             max-unsent-bytes = 1MiB
             max-unread-bytes = 1MiB
             backlog = 512
+            read-thread = on
           }
           tls {
             certificate {
@@ -84,6 +86,20 @@ public sealed class TransportSettingsTests
         Assert.Equal(["ABCDEF0123456789ABCDEF0123456789ABCDEF01"], tls.Thumbprints);
         Assert.True(tls.CheckHostName);
         Assert.True(tls.RequireClientCertificate);
+    }
+
+    [Fact]
+    public void ReadThread_Off_ConnectionsUseAsynchronousSockets()
+    {
+        var config = ConfigFactory.ParseString("actoripc.remote.tcp.read-thread = off").WithFallback(ConfigFactory.ParseString(Reference));
+
+        var tcp = TcpTransportSettings.FromConfig(config).Connection;
+        var unix = UnixTransportSettings.FromConfig(config).Connection;
+
+        Assert.False(tcp.ReadThread);
+        Assert.False(SocketConnection.UsesOwnThread(tcp));
+        Assert.True(unix.ReadThread);
+        Assert.Equal(OperatingSystem.IsLinux(), SocketConnection.UsesOwnThread(unix));
     }
 
     [Theory]

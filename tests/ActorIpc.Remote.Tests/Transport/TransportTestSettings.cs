@@ -17,6 +17,9 @@ internal static class TransportTestSettings
         MaxUnreadBytes: ConnectionSettings.MinReadSize,
         Backlog: 128);
 
+    /// <summary><see cref="Connection"/> with <c>read-thread = off</c>: .NET's asynchronous sockets.</summary>
+    public static ConnectionSettings AsynchronousConnection { get; } = Connection with { ReadThread = false };
+
     public static TcpTransportSettings Tcp { get; } = new(Connection);
 
     public static UnixTransportSettings Unix(string directory) => new(directory, Connection);

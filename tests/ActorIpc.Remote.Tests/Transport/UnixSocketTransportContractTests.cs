@@ -2,12 +2,15 @@ using ActorIpc.Remote.Transport;
 
 namespace ActorIpc.Remote.Tests.Transport;
 
-public sealed class UnixSocketTransportContractTests : TransportContractTests
+public class UnixSocketTransportContractTests : TransportContractTests
 {
     private readonly ScratchDirectory _directory = new();
     private int _next;
 
-    internal override ITransport CreateTransport() => new UnixSocketTransport(TransportTestSettings.Unix(_directory.Path));
+    /// <summary>The connection settings the transport runs with.</summary>
+    internal virtual ConnectionSettings Connection => TransportTestSettings.Connection;
+
+    internal override ITransport CreateTransport() => new UnixSocketTransport(TransportTestSettings.Unix(_directory.Path) with { Connection = Connection });
 
     internal override TransportEndpoint NewListenEndpoint() => TransportEndpoint.UnixNamed(_directory.Path, $"node-{Interlocked.Increment(ref _next)}");
 
