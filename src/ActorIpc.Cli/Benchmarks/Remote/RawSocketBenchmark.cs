@@ -34,14 +34,7 @@ internal sealed class RawSocketBenchmark : IBenchmark
         var warmUp = TimeSpan.FromSeconds(context.Quick ? 0.1 : 0.5);
         var measure = TimeSpan.FromSeconds(context.Quick ? 0.3 : 4);
 
-        // Blocking socket calls on a pool thread: the cheapest client, as the server is.
-        var (sequentialRate, latencies) = await Task.Run(
-            () => WithConnection(endpoint, RawFrames.EchoMode, cancellationToken, socket =>
-            {
-                PingPong(socket, warmUp, cancellationToken);
-                return PingPong(socket, measure, cancellationToken);
-            }),
-            cancellationToken).ConfigureAwait(false);
+        var (sequentialRate, latencies) = await PingPongAsync(endpoint, warmUp, measure, cancellationToken).ConfigureAwait(false);
         var p50 = latencies.Median * 1000;
         context.Figure("ping-pong, 1 in flight", sequentialRate, "round trips/s");
         context.Figure("ping-pong, 1 in flight, p50", p50, "us");
@@ -71,6 +64,20 @@ internal sealed class RawSocketBenchmark : IBenchmark
         context.Headline(Name, pipelined, "req/s");
         return CliApp.Ok;
     }
+
+    /// <summary>
+    /// The sequential ping-pong against a raw node at <paramref name="endpoint"/>: round trips per
+    /// second and each one's time in milliseconds, after a warm-up.
+    /// </summary>
+    internal static Task<(double Rate, Timings Latencies)> PingPongAsync(RawEndpoint endpoint, TimeSpan warmUp, TimeSpan measure, CancellationToken cancellationToken) =>
+        // Blocking socket calls on a pool thread: the cheapest client, as the server is.
+        Task.Run(
+            () => WithConnection(endpoint, RawFrames.EchoMode, cancellationToken, socket =>
+            {
+                PingPong(socket, warmUp, cancellationToken);
+                return PingPong(socket, measure, cancellationToken);
+            }),
+            cancellationToken);
 
     private static T WithConnection<T>(RawEndpoint endpoint, byte mode, CancellationToken cancellationToken, Func<Socket, T> measure)
     {

@@ -5,8 +5,9 @@ namespace ActorIpc.Cli.Benchmarks.Remote;
 /// <summary>
 /// <c>actoripc bench remote-ask</c>: Asks from this process to an echo actor in the node
 /// process, with 1, 100 and 1,000 in flight (that many callers, each asking again as soon as
-/// its reply arrives); asks per second and the latency of every Ask. Headline: 100 in flight,
-/// asks/s, after a <c>remote-ask-p50</c> line for 1 in flight.
+/// its reply arrives); asks per second and the latency of every Ask, and for 1 in flight the
+/// ratio to a bare socket's ping-pong measured in the same run (as <c>raw-socket</c> does).
+/// Headline: 100 in flight, asks/s, after a <c>remote-ask-p50</c> line for 1 in flight.
 /// </summary>
 internal sealed class RemoteAskBenchmark : IBenchmark
 {
@@ -28,6 +29,10 @@ internal sealed class RemoteAskBenchmark : IBenchmark
         ArgumentNullException.ThrowIfNull(context);
         await using var session = await RemoteSession.StartAsync(context, cancellationToken).ConfigureAwait(false);
         var echo = await session.ResolveAsync(BenchNode.EchoName(0), cancellationToken).ConfigureAwait(false);
+
+        // A bare-socket echo process too, so the sequential Ask reads as a ratio to this
+        // machine's round trip measured in the same run.
+        await using var raw = await NodeProcess.StartAsync(context.Transport, raw: true, cancellationToken).ConfigureAwait(false);
         var warmUp = TimeSpan.FromSeconds(context.Quick ? 0.2 : 1);
         var measure = TimeSpan.FromSeconds(context.Quick ? 0.3 : 5);
 
@@ -48,6 +53,10 @@ internal sealed class RemoteAskBenchmark : IBenchmark
             if (inFlight == 1)
             {
                 sequentialP50 = p50;
+                var (_, bare) = await RawSocketBenchmark.PingPongAsync(RawEndpoint.Parse(raw.Address), warmUp / 2, measure, cancellationToken).ConfigureAwait(false);
+                var bareP50 = bare.Median * 1000;
+                context.Figure("bare socket ping-pong, p50, same run", bareP50, "us");
+                context.Figure("1 in flight p50 over the bare socket's", p50 / bareP50, "x");
             }
 
             if (inFlight == HeadlineInFlight)
