@@ -65,7 +65,13 @@ internal sealed record ConnectionSettings(
     }
 
     /// <summary>The pipe from a connection's read thread to the application: the thread waits when <c>max-unread-bytes</c> are unread.</summary>
-    internal PipeOptions InputPipeOptions() => PipeOptionsFor(MaxUnreadBytes);
+    internal PipeOptions InputPipeOptions() => PipeOptionsFor(MaxUnreadBytes, segmentSize: MaxUnreadBytes);
+
+    /// <summary>
+    /// The least room a read thread's receive gets: a quarter of <c>max-unread-bytes</c> (at least
+    /// 1 KiB), so that small messages fill one buffer before another is taken.
+    /// </summary>
+    internal int MinimumReadSize => Math.Max(1024, MaxUnreadBytes / 4);
 
     /// <summary>The pipe from the application to the socket.</summary>
     internal PipeOptions OutputPipeOptions() => PipeOptionsFor(MaxUnsentBytes);
@@ -73,10 +79,10 @@ internal sealed record ConnectionSettings(
     // Inline schedulers: the socket completions already run on the thread pool, and a hop per
     // read or flush would add latency to every round trip. The price, documented on
     // ITransportConnection, is that consumers must not block in their continuations.
-    private static PipeOptions PipeOptionsFor(int pauseAt) => new(
+    private static PipeOptions PipeOptionsFor(int pauseAt, int segmentSize = SegmentSize) => new(
         pauseWriterThreshold: pauseAt,
         resumeWriterThreshold: pauseAt / 2,
-        minimumSegmentSize: SegmentSize,
+        minimumSegmentSize: segmentSize,
         readerScheduler: PipeScheduler.Inline,
         writerScheduler: PipeScheduler.Inline,
         useSynchronizationContext: false);

@@ -20,7 +20,7 @@ internal abstract class PipeConnection : ITransportConnection
 
     private readonly PipeReader _input;
     private readonly Pipe? _inputPipe;
-    private readonly int _readSize;
+    private readonly int _minimumRead; // the least room a receive gets; it takes all the buffer has
     private readonly Pipe _output;
     private readonly TimeSpan _closeTimeout;
     private Task _sending = Task.CompletedTask;
@@ -41,7 +41,7 @@ internal abstract class PipeConnection : ITransportConnection
         _closeTimeout = settings.CloseTimeout;
         if (readsOnOwnThread)
         {
-            _readSize = settings.MaxUnreadBytes;
+            _minimumRead = settings.MinimumReadSize;
             _inputPipe = new Pipe(settings.InputPipeOptions());
             _input = _inputPipe.Reader;
         }
@@ -194,7 +194,7 @@ internal abstract class PipeConnection : ITransportConnection
         {
             while (true)
             {
-                var receive = ReceiveForInputAsync(writer.GetMemory(_readSize), CancellationToken.None);
+                var receive = ReceiveForInputAsync(writer.GetMemory(_minimumRead), CancellationToken.None);
                 var received = receive.IsCompletedSuccessfully ? receive.Result : receive.AsTask().GetAwaiter().GetResult();
                 if (received == 0)
                 {

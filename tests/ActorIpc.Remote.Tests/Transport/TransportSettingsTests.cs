@@ -114,6 +114,8 @@ public sealed class TransportSettingsTests
 
         Assert.Equal(bytes, settings.MaxUnreadBytes);
         Assert.Equal(bytes, settings.InputReaderOptions().BufferSize);
+        Assert.Equal(bytes, settings.InputPipeOptions().MinimumSegmentSize);
+        Assert.Equal(bytes, settings.InputPipeOptions().PauseWriterThreshold);
     }
 
     [Theory]
