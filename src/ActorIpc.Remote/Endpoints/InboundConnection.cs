@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text.Unicode;
 using ActorIpc.Remote.References;
 using ActorIpc.Remote.Serialization;
 using ActorIpc.Remote.Transport;
@@ -164,10 +163,7 @@ internal sealed class InboundConnection(RemoteNode node, ITransportConnection co
         var sender = envelope.Sender.IsEmpty ? null : _paths.Resolve(envelope.Sender);
 
         // A manifest that is not UTF-8 is bad input (the connection closes), not a refused type.
-        if (!Utf8.IsValid(envelope.Manifest.Bytes))
-        {
-            envelope.Manifest.Decode();
-        }
+        envelope.Manifest.EnsureValid();
 
         object message;
         try

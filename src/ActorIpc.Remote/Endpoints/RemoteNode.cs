@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Security.Cryptography;
@@ -66,7 +67,6 @@ internal sealed partial class RemoteNode : IAsyncDisposable
 
     // What paths of local actors start with when exported, and what Ask reply paths start with.
     private string _exportPrefix = string.Empty;
-    private string[] _tempPrefixes = [];
     private byte[][] _tempPrefixesUtf8 = [];
     private string _tempExportPrefix = "/temp/";
 
@@ -98,8 +98,7 @@ internal sealed partial class RemoteNode : IAsyncDisposable
 
         Addresses = addresses;
         _exportPrefix = Address.ToString();
-        _tempPrefixes = [.. addresses.Select(a => a + "/temp/")];
-        _tempPrefixesUtf8 = [.. _tempPrefixes.Select(Encoding.UTF8.GetBytes)];
+        _tempPrefixesUtf8 = [.. addresses.Select(a => Encoding.UTF8.GetBytes(a + "/temp/"))];
         _tempExportPrefix = _exportPrefix + "/temp/";
         HandshakeOptions = new HandshakeOptions(new NodeIdentity(System.Name, Address.ToString(), Incarnation), Settings.Secret.Span);
         Spi.SetExternalResolver(ResolveExternal);
@@ -165,16 +164,12 @@ internal sealed partial class RemoteNode : IAsyncDisposable
                 continue;
             }
 
-            // Promise names are "$" and digits: plain ASCII, widened without a decoder.
+            // Promise names are "$" and digits: plain ASCII, checked and widened in one pass.
             var name = path[prefix.Length..];
-            if (name.IsEmpty || name.Length > MaxNameLength || !Ascii.IsValid(name) || name.IndexOfAny((byte)'/', (byte)'#') >= 0)
-            {
-                return null;
-            }
-
             Span<char> chars = stackalloc char[MaxNameLength];
-            var length = Encoding.ASCII.GetChars(name, chars);
-            return Spi.ResolveTemporary(chars[..length]);
+            return !name.IsEmpty && name.IndexOfAny((byte)'/', (byte)'#') < 0 && Ascii.ToUtf16(name, chars, out var length) == OperationStatus.Done
+                ? Spi.ResolveTemporary(chars[..length])
+                : null;
         }
 
         return null;
@@ -183,20 +178,6 @@ internal sealed partial class RemoteNode : IAsyncDisposable
     /// <summary>A working reference for a path read from a frame.</summary>
     public IActorRef ResolvePath(string text)
     {
-        // A reply to an Ask names the promise's temporary path: found by name, without parsing.
-        foreach (var prefix in _tempPrefixes)
-        {
-            if (text.StartsWith(prefix, StringComparison.Ordinal) && text.AsSpan(prefix.Length) is var name && !name.Contains('/') && !name.Contains('#'))
-            {
-                if (Spi.ResolveTemporary(name) is { } promise)
-                {
-                    return promise;
-                }
-
-                break;
-            }
-        }
-
         if (!ActorPath.TryParse(text, out var path))
         {
             throw new ProtocolException($"'{text}' is not an actor path");

@@ -94,7 +94,8 @@ internal sealed class SocketConnection : PipeConnection
         // are 32 KiB, so a batch of small frames is one). A full socket buffer hands the rest to
         // a pool thread, so the thread that flushed (an actor's, often) never waits on the peer.
         var position = buffer.Start;
-        while (buffer.TryGet(ref position, out var segment, advance: false))
+        var next = position;
+        while (buffer.TryGet(ref next, out var segment))
         {
             var sent = NonBlockingSend.TrySend(_socket.SafeHandle, segment.Span);
             if (sent < segment.Length)
@@ -103,7 +104,7 @@ internal sealed class SocketConnection : PipeConnection
                 return new ValueTask(Task.Run(() => SendBlocking(rest)));
             }
 
-            buffer.TryGet(ref position, out _);
+            position = next;
         }
 
         return ValueTask.CompletedTask;

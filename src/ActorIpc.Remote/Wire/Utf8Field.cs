@@ -31,6 +31,17 @@ internal readonly ref struct Utf8Field
     /// <summary>Whether the field holds no bytes.</summary>
     public bool IsEmpty => Bytes.IsEmpty;
 
+    /// <summary>Checks that the field is strictly valid UTF-8, without decoding it.</summary>
+    /// <exception cref="ProtocolException">It is not; the message is the one <see cref="Decode"/> gives.</exception>
+    public void EnsureValid()
+    {
+        if (!System.Text.Unicode.Utf8.IsValid(Bytes))
+        {
+            // Decoding reports where and why, in the wording every other field uses.
+            Decode();
+        }
+    }
+
     /// <summary>Decodes the field as strictly valid UTF-8.</summary>
     /// <exception cref="ProtocolException">The bytes are not valid UTF-8; the message names the frame type, the field and its offset.</exception>
     public string Decode()
