@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace ActorIpc.Scheduling;
 
 /// <summary>
@@ -10,6 +12,10 @@ namespace ActorIpc.Scheduling;
 /// so the list stops referencing it at once. It can then die young (a queue would keep it alive
 /// until the next tick and have every young collection promote it), and the wheel thread skips
 /// the marker without touching the entry's cold memory.
+/// <para>
+/// The list is striped by processor: a thread appends to its core's stripe, so threads on
+/// different cores do not contend for one counter and its cache line.
+/// </para>
 /// </remarks>
 internal sealed class PendingLog
 {
@@ -17,16 +23,22 @@ internal sealed class PendingLog
 
     private static readonly TimerEntry Removed = new RemovedMarker();
 
-    private Segment _tail;
+    private readonly Stripe[] _stripes;
+    private readonly int _stripeMask;
 
-    // Reader side: the wheel thread only.
-    private Segment _head;
-    private int _headIndex;
+    // Reader side: the wheel thread only. The stripe being read.
+    private int _readStripe;
 
     public PendingLog()
     {
-        _head = new Segment();
-        _tail = _head;
+        var count = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Clamp(Environment.ProcessorCount, 1, 64));
+        _stripes = new Stripe[count];
+        for (var i = 0; i < count; i++)
+        {
+            _stripes[i] = new Stripe();
+        }
+
+        _stripeMask = count - 1;
     }
 
     /// <summary>Slots appended and not yet read, cancelled ones included (reader's view).</summary>
@@ -35,11 +47,9 @@ internal sealed class PendingLog
         get
         {
             var count = 0;
-            var index = _headIndex;
-            for (var segment = _head; segment is not null; segment = Volatile.Read(ref segment.Next))
+            foreach (var stripe in _stripes)
             {
-                count += Math.Min(Volatile.Read(ref segment.Reserved), SegmentSize) - index;
-                index = 0;
+                count += stripe.Count;
             }
 
             return count;
@@ -49,34 +59,8 @@ internal sealed class PendingLog
     /// <summary>True when every appended slot has been read (reader's view).</summary>
     public bool IsEmpty => Count == 0;
 
-    /// <summary>Appends <paramref name="entry"/>: one interlocked increment and a store, no lock.</summary>
-    public void Append(TimerEntry entry)
-    {
-        while (true)
-        {
-            var segment = Volatile.Read(ref _tail);
-            var index = Interlocked.Increment(ref segment.Reserved) - 1;
-            if (index < SegmentSize)
-            {
-                // Where the entry sits is recorded before the slot is published, so a cancel
-                // that sees the slot's owner can find it; a cancel that comes earlier still
-                // works: the reader drops the cancelled entry when it gets there.
-                entry.PendingSegment = segment.Items;
-                entry.PendingIndex = index;
-                Volatile.Write(ref segment.Items[index], entry);
-                return;
-            }
-
-            var next = Volatile.Read(ref segment.Next);
-            if (next is null)
-            {
-                var created = new Segment();
-                next = Interlocked.CompareExchange(ref segment.Next, created, null) ?? created;
-            }
-
-            Interlocked.CompareExchange(ref _tail, next, segment);
-        }
-    }
+    /// <summary>Appends <paramref name="entry"/> to the calling core's stripe: one interlocked increment and a store, no lock.</summary>
+    public void Append(TimerEntry entry) => _stripes[Thread.GetCurrentProcessorId() & _stripeMask].Append(entry);
 
     /// <summary>Drops a cancelled entry's slot so the list no longer keeps it alive.</summary>
     public static void Forget(TimerEntry entry)
@@ -89,44 +73,120 @@ internal sealed class PendingLog
     }
 
     /// <summary>
-    /// Reads the next live slot. False at the end, or at a slot reserved but not yet written
-    /// (its writer is between two instructions): it is read at the next tick, in order.
+    /// Reads the next live slot, one stripe after the other. False when every stripe is at its
+    /// end or at a slot reserved but not yet written (its writer is between two instructions):
+    /// that slot is read at the next tick, in its stripe's order.
     /// </summary>
     public bool TryTake(out TimerEntry entry)
     {
-        while (true)
+        for (var tried = 0; tried < _stripes.Length; tried++)
         {
-            var segment = _head;
-            var limit = Math.Min(Volatile.Read(ref segment.Reserved), SegmentSize);
-            while (_headIndex < limit)
+            if (_stripes[_readStripe].TryTake(out entry))
             {
-                var item = Volatile.Read(ref segment.Items[_headIndex]);
-                if (item is null)
+                return true;
+            }
+
+            _readStripe = (_readStripe + 1) & _stripeMask;
+        }
+
+        entry = null!;
+        return false;
+    }
+
+    private sealed class Stripe
+    {
+        private Segment _tail;
+
+        // Reader side: the wheel thread only.
+        private Segment _head;
+        private int _headIndex;
+
+        public Stripe()
+        {
+            _head = new Segment();
+            _tail = _head;
+        }
+
+        public int Count
+        {
+            get
+            {
+                var count = 0;
+                var index = _headIndex;
+                for (var segment = _head; segment is not null; segment = Volatile.Read(ref segment.Next))
+                {
+                    count += Math.Min(Volatile.Read(ref segment.Reserved), SegmentSize) - index;
+                    index = 0;
+                }
+
+                return count;
+            }
+        }
+
+        public void Append(TimerEntry entry)
+        {
+            while (true)
+            {
+                var segment = Volatile.Read(ref _tail);
+                var index = Interlocked.Increment(ref segment.Reserved) - 1;
+                if (index < SegmentSize)
+                {
+                    // Where the entry sits is recorded before the slot is published, so a cancel
+                    // that sees the slot's owner can find it; a cancel that comes earlier still
+                    // works: the reader drops the cancelled entry when it gets there.
+                    entry.PendingSegment = segment.Items;
+                    entry.PendingIndex = index;
+                    Volatile.Write(ref segment.Items[index], entry);
+                    return;
+                }
+
+                var next = Volatile.Read(ref segment.Next);
+                if (next is null)
+                {
+                    var created = new Segment();
+                    next = Interlocked.CompareExchange(ref segment.Next, created, null) ?? created;
+                }
+
+                Interlocked.CompareExchange(ref _tail, next, segment);
+            }
+        }
+
+        public bool TryTake(out TimerEntry entry)
+        {
+            while (true)
+            {
+                var segment = _head;
+                var limit = Math.Min(Volatile.Read(ref segment.Reserved), SegmentSize);
+                while (_headIndex < limit)
+                {
+                    var item = Volatile.Read(ref segment.Items[_headIndex]);
+                    if (item is null)
+                    {
+                        entry = null!;
+                        return false;
+                    }
+
+                    _headIndex++;
+                    if (!ReferenceEquals(item, Removed))
+                    {
+                        // Read: the entry no longer needs its slot, and must not keep the segment alive.
+                        item.PendingSegment = null;
+                        entry = item;
+                        return true;
+                    }
+                }
+
+                var next = Volatile.Read(ref segment.Next);
+                if (limit < SegmentSize || next is null)
                 {
                     entry = null!;
                     return false;
                 }
 
-                _headIndex++;
-                if (!ReferenceEquals(item, Removed))
-                {
-                    // Read: the entry no longer needs its slot, and must not keep the segment alive.
-                    item.PendingSegment = null;
-                    entry = item;
-                    return true;
-                }
+                // The finished segment is left to the collector; a late Forget writing into it is harmless.
+                _head = next;
+                _headIndex = 0;
             }
-
-            var next = Volatile.Read(ref segment.Next);
-            if (limit < SegmentSize || next is null)
-            {
-                entry = null!;
-                return false;
-            }
-
-            // The finished segment is left to the collector; a late Forget writing into it is harmless.
-            _head = next;
-            _headIndex = 0;
         }
     }
 

@@ -6,8 +6,10 @@ namespace ActorIpc.Tests.Scheduling;
 public sealed class PendingLogTests
 {
     [Fact]
-    public void TryTake_AcrossSegments_ReturnsEveryEntryInOrder()
+    public void TryTake_AcrossSegments_ReturnsEveryEntryOnce()
     {
+        // Order holds within a processor's stripe only; a thread that moves to another core
+        // appends to another stripe, so the test compares contents.
         var log = new PendingLog();
         var entries = Enumerable.Range(0, 3000).Select(_ => new RecordingEntry()).ToArray();
         foreach (var entry in entries)
@@ -22,7 +24,8 @@ public sealed class PendingLogTests
             taken.Add(entry);
         }
 
-        Assert.Equal(entries, taken);
+        Assert.Equal(entries.Length, taken.Count);
+        Assert.Equal(entries.ToHashSet(ReferenceEqualityComparer.Instance), taken.ToHashSet(ReferenceEqualityComparer.Instance));
         Assert.True(log.IsEmpty);
     }
 
