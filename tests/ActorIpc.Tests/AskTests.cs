@@ -79,6 +79,51 @@ public sealed class AskTests(ITestOutputHelper output) : TestKit.Xunit2.TestKit(
     }
 
     [Fact]
+    public async Task Ask_ManyShareOneToken_CancellingItCancelsOnlyThoseStillWaiting()
+    {
+        var silent = Sys.ActorOf(Props.Create(() => new SilentActor()));
+        var echo = Sys.ActorOf(Props.Create<EchoActor>());
+        using var cancel = new CancellationTokenSource();
+
+        // More than one segment of the token's slots, answered and unanswered interleaved.
+        var answered = Enumerable.Range(0, 300).Select(i => echo.Ask<int>(i, TimeSpan.FromSeconds(30), cancel.Token)).ToArray();
+        var waiting = Enumerable.Range(0, 300).Select(i => silent.Ask<int>(i, TimeSpan.FromSeconds(30), cancel.Token)).ToArray();
+        Assert.Equal(Enumerable.Range(0, 300), await Task.WhenAll(answered));
+        await cancel.CancelAsync();
+
+        foreach (var ask in waiting)
+        {
+            var thrown = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => ask);
+            Assert.Equal(cancel.Token, thrown.CancellationToken);
+        }
+    }
+
+    [Fact]
+    public async Task Ask_SystemTerminates_WaitingAsksFailNamingTheSystem()
+    {
+        var kit = new TestKitBase();
+        var probe = kit.CreateTestProbe();
+        var silent = kit.Sys.ActorOf(Props.Create(() => new ReportingSilentActor(probe.Ref)), "silent");
+        using var cancel = new CancellationTokenSource();
+        var timed = silent.Ask<string>(new Ping(1), TimeSpan.FromMinutes(10));
+        var untimed = silent.Ask<string>(new Ping(2), Timeout.InfiniteTimeSpan, cancel.Token);
+
+        // Both were received (not left in the mailbox, which would fail them as undelivered).
+        await probe.ExpectMsgAsync(new Ping(1));
+        await probe.ExpectMsgAsync(new Ping(2));
+        await kit.DisposeAsync();
+
+        foreach (var ask in new[] { timed, untimed })
+        {
+            var thrown = await Assert.ThrowsAsync<AskAbandonedException>(() => ask.WaitAsync(TimeSpan.FromSeconds(30)));
+            Assert.Equal(silent.Path, thrown.Target);
+            Assert.Equal(typeof(Ping), thrown.MessageType);
+            Assert.Contains("terminated before a reply", thrown.Message, StringComparison.Ordinal);
+            Assert.Contains($"'{kit.Sys.Name}'", thrown.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Ask_AlreadyCancelledToken_ReturnsCancelledTask()
     {
         var echo = Sys.ActorOf(Props.Create<EchoActor>());
@@ -166,5 +211,11 @@ public sealed class AskTests(ITestOutputHelper output) : TestKit.Xunit2.TestKit(
         protected override void OnReceive(object message)
         {
         }
+    }
+
+    /// <summary>Never replies, but tells <paramref name="probe"/> what it received.</summary>
+    private sealed class ReportingSilentActor(IActorRef probe) : ActorBase
+    {
+        protected override void OnReceive(object message) => probe.Tell(message);
     }
 }

@@ -12,8 +12,11 @@ public static class AskExtensions
     /// <item>a reply of another type throws <see cref="AskReplyTypeException"/> naming both types;</item>
     /// <item>no reply in time throws <see cref="AskTimeoutException"/> (target, message type, time waited, target alive);</item>
     /// <item>a message that could not be delivered throws <see cref="MessageNotDeliveredException"/> at once;</item>
-    /// <item>cancellation cancels the task (an <see cref="OperationCanceledException"/>, never a timeout).</item>
+    /// <item>cancellation cancels the task (an <see cref="OperationCanceledException"/>, never a timeout);</item>
+    /// <item>an Ask still waiting when its actor system terminates throws <see cref="AskAbandonedException"/>.</item>
     /// </list>
+    /// Many Asks may share one token (a service's stopping token): it is registered once per
+    /// processor, not once per Ask.
     /// </summary>
     /// <param name="target">The actor to ask.</param>
     /// <param name="message">The request.</param>

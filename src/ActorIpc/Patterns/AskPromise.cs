@@ -10,24 +10,29 @@ namespace ActorIpc;
 internal sealed class AskPromise<T>(ActorSystemImpl system, IActorRef target, Type messageType, TimeSpan timeout) : PromiseActorRef(system)
 {
     private readonly TaskCompletionSource<T> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private CancellationTokenRegistration _cancellation;
-
     public Task<T> Task => _completion.Task;
 
     public override bool IsTerminated => _completion.Task.IsCompleted;
 
-    public void CancelWith(CancellationToken cancellationToken) =>
-        _cancellation = cancellationToken.UnsafeRegister(
-            static (state, token) =>
-            {
-                var promise = (AskPromise<T>)state!;
-                if (promise._completion.TrySetCanceled(token))
-                {
-                    promise.Cancel();
-                    promise.Completed();
-                }
-            },
-            this);
+    /// <summary>Cancels the Ask when <paramref name="cancellationToken"/> is cancelled (at once if it already is).</summary>
+    public void CancelWith(CancellationToken cancellationToken)
+    {
+        System.AskCancellations.Add(cancellationToken, this);
+
+        // An Ask that ended while it was being added (its timeout fired) released nothing.
+        if (IsTerminated)
+        {
+            AskCancellations.Release(this);
+        }
+    }
+
+    internal override void CancelByToken(CancellationToken token)
+    {
+        if (_completion.TrySetCanceled(token))
+        {
+            Finish();
+        }
+    }
 
     public override void Tell(object message, IActorRef? sender)
     {
@@ -77,15 +82,23 @@ internal sealed class AskPromise<T>(ActorSystemImpl system, IActorRef target, Ty
         var elapsed = timeout + TimeSpan.FromTicks(Math.Max(0, System.Wheel.Elapsed.Ticks - DeadlineTime));
         if (_completion.TrySetException(new AskTimeoutException(target.Path, messageType, elapsed, alive)))
         {
-            _cancellation.Dispose();
+            AskCancellations.Release(this);
             Completed();
+        }
+    }
+
+    internal override void SystemTerminated()
+    {
+        if (_completion.TrySetException(new AskAbandonedException(target.Path, messageType, System.Name)))
+        {
+            Finish();
         }
     }
 
     private void Finish()
     {
         Cancel();
-        _cancellation.Dispose();
+        AskCancellations.Release(this);
         Completed();
     }
 }

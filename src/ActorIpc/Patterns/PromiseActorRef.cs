@@ -66,6 +66,20 @@ internal abstract class PromiseActorRef(ActorSystemImpl system) : TimerEntry, II
     /// <summary>The message sent with this promise as sender went to dead letters.</summary>
     public abstract void FailUndelivered(IActorRef recipient, object message, string reason);
 
+    /// <summary>The slots of <see cref="AskCancellations"/> holding this promise while it waits on a token; null otherwise.</summary>
+    internal AskCancellations.Segment? TokenSegment;
+
+    /// <summary>The promise's index in <see cref="TokenSegment"/>.</summary>
+    internal int TokenIndex;
+
+    /// <summary>The token the promise waits on was cancelled.</summary>
+    internal virtual void CancelByToken(CancellationToken token)
+    {
+    }
+
+    /// <summary>The system terminated while the promise was waiting: nothing can complete it any more.</summary>
+    internal abstract void SystemTerminated();
+
     // Promises are never rebuilt from a path, so identity is the object itself (and asking for
     // equality does not force a path into existence).
     public bool Equals(IActorRef? other) => ReferenceEquals(this, other);

@@ -39,6 +39,16 @@ internal sealed class WatchPromise(ActorSystemImpl system, IInternalActorRef tar
         // The stop message died because the target is already gone: the watch reports that.
     }
 
+    internal override void SystemTerminated()
+    {
+        // Every local actor has stopped by now; a target of another process may not have, and
+        // its termination can no longer be seen.
+        if (target.IsTerminated ? _completion.TrySetResult(true) : _completion.TrySetException(new AskAbandonedException(target.Path, stopMessageType, System.Name)))
+        {
+            Completed();
+        }
+    }
+
     protected internal override void Expire()
     {
         if (_completion.TrySetException(new AskTimeoutException(target.Path, stopMessageType, Stopwatch.GetElapsedTime(_started), !target.IsTerminated)))

@@ -46,6 +46,7 @@ internal sealed class ActorSystemImpl : ActorSystem
         EventStream = new EventStream();
         DeadLetters = new DeadLetterOffice(rootPath / "deadLetters", this);
         _scheduler = new WheelScheduler(new HashedWheelTimer(settings.SchedulerTick, settings.TicksPerWheel, e => Log.LogError(e, "A scheduled task failed: {Reason}", e.Message)));
+        AskCancellations = new AskCancellations(relay => _scheduler.ScheduleRepeatedly(AskCancellations.SweepInterval, AskCancellations.SweepInterval, () => relay.Sweep()));
         CoordinatedShutdown = new CoordinatedShutdown(this, settings.ShutdownPhases);
 
         // The guardians exist before the system is returned, so ActorOf works at once; the root
@@ -82,6 +83,9 @@ internal sealed class ActorSystemImpl : ActorSystem
     public override CoordinatedShutdown CoordinatedShutdown { get; }
 
     public override Task WhenTerminated => _terminated.Task;
+
+    /// <summary>Relays the cancellation tokens given to Asks.</summary>
+    public AskCancellations AskCancellations { get; }
 
     /// <summary>The parent path of Ask promises and other short-lived references.</summary>
     public ActorPath TempPath { get; }
@@ -257,7 +261,15 @@ internal sealed class ActorSystemImpl : ActorSystem
             }
         }
 
-        _scheduler.Dispose();
+        // No reply and no timeout can reach a promise any more: each one still waiting fails
+        // now (those on the wheel, then those with no timeout, held by their token), so every
+        // Ask ends.
+        foreach (var entry in _scheduler.Wheel.Stop())
+        {
+            (entry as PromiseActorRef)?.SystemTerminated();
+        }
+
+        AskCancellations.Close();
         _terminated.TrySetResult();
     }
 
