@@ -15,6 +15,20 @@ internal sealed record BenchContext(TextWriter Output, bool Quick, BenchTranspor
     public void Figure(string label, double value, string unit) =>
         Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {label,-40} {Format(value),12} {unit}"));
 
+    /// <summary>
+    /// Prints what the figures depend on besides the code: the processors and the garbage
+    /// collector this process runs with (the command's defaults, or what the environment set).
+    /// </summary>
+    public void Runtime()
+    {
+        var gc = GC.GetConfigurationVariables();
+        var server = gc.TryGetValue("ServerGC", out var s) && s is true;
+        var heaps = gc.TryGetValue("HeapCount", out var h) ? $", {h} heaps" : string.Empty;
+        var datas = gc.TryGetValue("GCDynamicAdaptationMode", out var d) && d is not null && Convert.ToInt64(d, CultureInfo.InvariantCulture) == 1 ? "on" : "off";
+        Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  {Environment.ProcessorCount} processors; {(server ? $"server GC{heaps}, dynamic adaptation {datas}" : "workstation GC")}"));
+    }
+
     /// <summary>Prints the closing headline line <c>name: value unit</c>, read by scripts.</summary>
     public void Headline(string name, double value, string unit) =>
         Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {Format(value)} {unit}"));

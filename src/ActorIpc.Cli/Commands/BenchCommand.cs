@@ -53,6 +53,7 @@ internal static class BenchCommand
             return CliApp.UsageError;
         }
 
+        context.Runtime();
         return await benchmark.RunAsync(context, cancellationToken).ConfigureAwait(false);
     }
 }
