@@ -73,10 +73,10 @@ internal sealed partial class HashedWheelTimer
     {
         for (var i = 0; i < MaxTransfersPerTick && _removals.TryDequeue(out var entry); i++)
         {
-            // Null when the expiry pass already unlinked the cancelled entry.
-            if (entry.Bucket is { } bucket)
+            // Not in a bucket when the expiry pass already unlinked the cancelled entry.
+            if (entry.DeadlineTick != TimerEntry.NotInBucket)
             {
-                bucket.Remove(entry);
+                _buckets[entry.DeadlineTick & _mask].Remove(entry);
                 _bucketedCount--;
             }
         }

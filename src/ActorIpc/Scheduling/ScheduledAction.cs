@@ -1,7 +1,7 @@
 namespace ActorIpc.Scheduling;
 
 /// <summary>A scheduled action, run on the wheel thread: the timer entry and the handle returned to the caller are this one object.</summary>
-internal sealed class ScheduledAction : TimerEntry
+internal sealed class ScheduledAction : RepeatableTimerEntry
 {
     private readonly Action _action;
 

@@ -1,7 +1,7 @@
 namespace ActorIpc.Scheduling;
 
 /// <summary>A scheduled send: the timer entry and the handle returned to the caller are this one object.</summary>
-internal sealed class ScheduledTell : TimerEntry
+internal sealed class ScheduledTell : RepeatableTimerEntry
 {
     private readonly IActorRef _receiver;
     private readonly object _message;

@@ -12,10 +12,9 @@ internal sealed class TimerBucket
     /// <summary>The first entry, or null when the bucket is empty.</summary>
     public TimerEntry? Head => _head;
 
-    /// <summary>Appends <paramref name="entry"/>, which must be in no bucket.</summary>
+    /// <summary>Appends <paramref name="entry"/>, which must be in no bucket and have its <see cref="TimerEntry.DeadlineTick"/> set to this bucket's.</summary>
     public void Add(TimerEntry entry)
     {
-        entry.Bucket = this;
         entry.Previous = _tail;
         entry.Next = null;
         if (_tail is null)
@@ -56,6 +55,6 @@ internal sealed class TimerBucket
         // Cleared so that an unlinked entry does not keep its former neighbours reachable.
         entry.Next = null;
         entry.Previous = null;
-        entry.Bucket = null;
+        entry.DeadlineTick = TimerEntry.NotInBucket;
     }
 }

@@ -25,22 +25,9 @@ internal abstract class TimerEntry : ICancelable
 
     private int _state;
 
-    /// <summary>Creates a one-shot entry.</summary>
+    /// <summary>Creates a one-shot entry; <see cref="RepeatableTimerEntry"/> makes periodic ones.</summary>
     protected TimerEntry()
     {
-    }
-
-    /// <summary>Creates a periodic entry that fires every <paramref name="period"/> after its first deadline.</summary>
-    protected TimerEntry(TimeSpan period)
-    {
-        // The public entry points validate it with their own parameter names; this guards
-        // the wheel, whose re-arm arithmetic divides by the period.
-        if (period <= TimeSpan.Zero)
-        {
-            throw new ArgumentOutOfRangeException(nameof(period), period, "the period must be positive");
-        }
-
-        PeriodTicks = period.Ticks;
     }
 
     /// <summary>True once the expiry was prevented by <see cref="Cancel"/> (or the entry was cancelled before it was scheduled).</summary>
@@ -53,7 +40,8 @@ internal abstract class TimerEntry : ICancelable
     bool ICancelable.IsCancellationRequested => IsCancelled;
 
     /// <summary>The period in <see cref="TimeSpan"/> ticks; 0 for a one-shot entry.</summary>
-    internal long PeriodTicks { get; }
+    /// <remarks>Virtual, so the one-shot entries made by the million (Ask promises) carry no period field.</remarks>
+    internal virtual long PeriodTicks => 0;
 
     /// <summary>The pending-log slots the entry sits in until the wheel thread reads it (see <see cref="PendingLog"/>).</summary>
     internal TimerEntry?[]? PendingSegment;
@@ -65,20 +53,24 @@ internal abstract class TimerEntry : ICancelable
     /// <remarks>Written by the scheduling thread before it publishes the entry, then only by the wheel thread.</remarks>
     internal long DeadlineTime;
 
-    /// <summary>The wheel tick at which the entry fires (the first tick whose time is at or after <see cref="DeadlineTime"/>).</summary>
+    /// <summary>
+    /// The wheel tick at which the entry fires (the first tick whose time is at or after
+    /// <see cref="DeadlineTime"/>); it names the entry's bucket. <see cref="NotInBucket"/> while
+    /// the entry is in none.
+    /// </summary>
     /// <remarks>
     /// Wheel thread only. The remaining rounds are derived from it rather than stored and
     /// decremented: an entry of the bucket being processed fires when its deadline tick is
     /// not after the current tick, i.e. when its remaining rounds
     /// (<c>(DeadlineTick - tick) / ticksPerWheel</c>) are zero.
     /// </remarks>
-    internal long DeadlineTick;
+    internal long DeadlineTick = NotInBucket;
+
+    /// <summary>The <see cref="DeadlineTick"/> of an entry in no bucket.</summary>
+    internal const long NotInBucket = -1;
 
     /// <summary>The wheel the entry was scheduled on; needed to queue its removal when cancelled in a bucket.</summary>
     internal HashedWheelTimer? Wheel;
-
-    /// <summary>The bucket holding the entry, or null when it is in none. Wheel thread only.</summary>
-    internal TimerBucket? Bucket;
 
     /// <summary>The next entry of the bucket. Wheel thread only.</summary>
     internal TimerEntry? Next;
@@ -180,4 +172,31 @@ internal abstract class TimerEntry : ICancelable
             return state is StatePending or StateInBucket or StateRunning;
         }
     }
+}
+
+/// <summary>A timer entry that can also repeat: it carries its period.</summary>
+internal abstract class RepeatableTimerEntry : TimerEntry
+{
+    private readonly long _periodTicks;
+
+    /// <summary>Creates a one-shot entry.</summary>
+    protected RepeatableTimerEntry()
+    {
+    }
+
+    /// <summary>Creates a periodic entry that fires every <paramref name="period"/> after its first deadline.</summary>
+    protected RepeatableTimerEntry(TimeSpan period)
+    {
+        // The public entry points validate it with their own parameter names; this guards
+        // the wheel, whose re-arm arithmetic divides by the period.
+        if (period <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(period), period, "the period must be positive");
+        }
+
+        _periodTicks = period.Ticks;
+    }
+
+    /// <inheritdoc />
+    internal sealed override long PeriodTicks => _periodTicks;
 }

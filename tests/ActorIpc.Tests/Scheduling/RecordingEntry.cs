@@ -3,7 +3,7 @@ using ActorIpc.Scheduling;
 namespace ActorIpc.Tests.Scheduling;
 
 /// <summary>A wheel entry that counts its expiries and optionally runs a callback (which may throw).</summary>
-internal sealed class RecordingEntry : TimerEntry
+internal sealed class RecordingEntry : RepeatableTimerEntry
 {
     private readonly Action<RecordingEntry>? _onExpire;
     private int _fireCount;
