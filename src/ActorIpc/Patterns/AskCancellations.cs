@@ -111,7 +111,8 @@ internal sealed class AskCancellations
     /// </summary>
     public static void Release(PromiseActorRef promise)
     {
-        if (Interlocked.Exchange(ref promise.TokenSegment, null) is { } segment)
+        // The plain read spares an Ask without a token the interlocked exchange.
+        if (Volatile.Read(ref promise.TokenSegment) is not null && Interlocked.Exchange(ref promise.TokenSegment, null) is { } segment)
         {
             Volatile.Write(ref segment.Items[promise.TokenIndex], null);
             Interlocked.Decrement(ref segment.Live);

@@ -10,6 +10,7 @@ namespace ActorIpc;
 internal sealed class AskPromise<T>(ActorSystemImpl system, IActorRef target, Type messageType, TimeSpan timeout) : PromiseActorRef(system)
 {
     private readonly TaskCompletionSource<T> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public Task<T> Task => _completion.Task;
 
     public override bool IsTerminated => _completion.Task.IsCompleted;
