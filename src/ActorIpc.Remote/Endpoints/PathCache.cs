@@ -12,7 +12,16 @@ namespace ActorIpc.Remote.Endpoints;
 /// <param name="resolve">Resolves a path's text on a miss (<see cref="RemoteNode.ResolvePath"/>).</param>
 /// <param name="capacity">How many paths it holds before it is cleared.</param>
 /// <param name="resolveTemporary">Finds a promise by a temporary path's bytes (<see cref="RemoteNode.ResolveTemporary"/>), or null to decode and <paramref name="resolve"/> it.</param>
-internal sealed class PathCache(Func<string, IActorRef> resolve, int capacity = 1024, PathCache.TemporaryResolver? resolveTemporary = null)
+/// <param name="resolveParsed">
+/// Makes the reference for a parsed path and its text (<see cref="RemoteNode.ResolveParsed"/>):
+/// another process's temporary paths are then built on their cached parent instead of parsed
+/// whole. Null to <paramref name="resolve"/> them like any path.
+/// </param>
+internal sealed class PathCache(
+    Func<string, IActorRef> resolve,
+    int capacity = 1024,
+    PathCache.TemporaryResolver? resolveTemporary = null,
+    Func<ActorPath, string, IActorRef>? resolveParsed = null)
 {
     /// <summary>Finds the promise a temporary path's UTF-8 bytes name; null when there is none.</summary>
     public delegate IActorRef? TemporaryResolver(ReadOnlySpan<byte> path);
@@ -24,6 +33,9 @@ internal sealed class PathCache(Func<string, IActorRef> resolve, int capacity = 
 
     private readonly Utf8KeyedCache<IActorRef> _byPath = new(capacity, MaxCachedPathBytes);
 
+    // The parents (".../temp") of the temporary paths other processes send: few, and lasting.
+    private readonly Utf8KeyedCache<ActorPath> _temporaryParents = new(16, MaxCachedPathBytes);
+
     /// <summary>A working reference for a path read from a frame.</summary>
     /// <exception cref="ProtocolException">The path is not valid UTF-8 or not an actor path.</exception>
     /// <remarks>
@@ -31,7 +43,37 @@ internal sealed class PathCache(Func<string, IActorRef> resolve, int capacity = 
     /// each names one reply, and caching them would only push the lasting paths out.
     /// </remarks>
     public IActorRef Resolve(Utf8Field path) =>
-        IsTemporary(path) ? resolveTemporary?.Invoke(path.Bytes) ?? resolve(path.Decode()) : _byPath.GetOrAdd(path, resolve, Terminated);
+        IsTemporary(path) ? resolveTemporary?.Invoke(path.Bytes) ?? ResolveOtherTemporary(path) : _byPath.GetOrAdd(path, resolve, Terminated);
+
+    /// <summary>
+    /// Another process's promise (the sender of an Ask this process answers): one per message, so
+    /// the path is its cached parent plus the name, and the reference keeps the text it came as,
+    /// which is what the reply is sent to.
+    /// </summary>
+    private IActorRef ResolveOtherTemporary(Utf8Field path)
+    {
+        var bytes = path.Bytes;
+        var slash = bytes.LastIndexOf((byte)'/');
+        if (resolveParsed is null || slash <= 0 || bytes.IndexOf((byte)'#') >= 0)
+        {
+            return resolve(path.Decode());
+        }
+
+        var parent = _temporaryParents.GetOrAdd(path.Slice(0, slash), ParseParent);
+        var text = path.Decode();
+        var name = text[(text.LastIndexOf('/') + 1)..];
+        try
+        {
+            return resolveParsed(parent.Child(name), text);
+        }
+        catch (InvalidActorNameException e)
+        {
+            throw new ProtocolException($"'{text}' is not an actor path: {e.Message}");
+        }
+    }
+
+    private static ActorPath ParseParent(string text) =>
+        ActorPath.TryParse(text, out var path) ? path : throw new ProtocolException($"'{text}' is not an actor path");
 
     /// <summary>True for the path of an Ask's promise (<c>.../temp/$n</c>), which names one reply.</summary>
     public static bool IsTemporary(Utf8Field path) => path.Bytes.IndexOf("/temp/"u8) >= 0;

@@ -125,7 +125,8 @@ internal sealed partial class RemoteNode : IAsyncDisposable
             _ => throw new TransportException($"no transport serves the scheme '{s}' (known: actoripc.unix, actoripc.tcp, actoripc.tls)"),
         }));
 
-    public Association AssociationFor(Address address) => _associations.GetOrAdd(address, a => new Association(this, a));
+    public Association AssociationFor(Address address) =>
+        _associations.TryGetValue(address, out var existing) ? existing : _associations.GetOrAdd(address, static (a, node) => new Association(node, a), this);
 
     /// <summary>True for this node's own addresses (and its local-only one).</summary>
     public bool IsLocal(Address address) => address.Equals(System.Address) || Addresses.Contains(address);
@@ -176,17 +177,17 @@ internal sealed partial class RemoteNode : IAsyncDisposable
     }
 
     /// <summary>A working reference for a path read from a frame.</summary>
-    public IActorRef ResolvePath(string text)
-    {
-        if (!ActorPath.TryParse(text, out var path))
-        {
-            throw new ProtocolException($"'{text}' is not an actor path");
-        }
+    public IActorRef ResolvePath(string text) =>
+        ActorPath.TryParse(text, out var path) ? ResolveParsed(path, null) : throw new ProtocolException($"'{text}' is not an actor path");
 
-        return IsLocal(path.Address)
+    /// <summary>
+    /// A working reference for a parsed path; <paramref name="text"/>, when given, is the path as
+    /// the peer wrote it, kept by a remote reference as the text it sends to.
+    /// </summary>
+    public IActorRef ResolveParsed(ActorPath path, string? text) =>
+        IsLocal(path.Address)
             ? Spi.ResolveLocal(path) ?? new MissingActorRef(System, path)
-            : new RemoteActorRef(System, path, AssociationFor(path.Address));
-    }
+            : new RemoteActorRef(System, path, AssociationFor(path.Address), text);
 
     public async ValueTask DisposeAsync()
     {

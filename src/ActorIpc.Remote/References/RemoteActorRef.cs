@@ -7,9 +7,9 @@ namespace ActorIpc.Remote.References;
 /// A reference to an actor in another process: sends, watches and termination notices go
 /// through the association with that process.
 /// </summary>
-internal sealed class RemoteActorRef(ActorSystem system, ActorPath path, Association association) : ExternalActorRef(system, path)
+internal sealed class RemoteActorRef(ActorSystem system, ActorPath path, Association association, string? pathText = null) : ExternalActorRef(system, path)
 {
-    private string? _pathText;
+    private string? _pathText = pathText;
 
     public Association Association { get; } = association;
 

@@ -28,6 +28,9 @@ internal readonly ref struct Utf8Field
     /// <summary>The offset of the field's length prefix from the first byte of the frame's length prefix.</summary>
     public long Offset { get; }
 
+    /// <summary>Part of the field: <paramref name="length"/> bytes from <paramref name="start"/>; errors still name the whole field.</summary>
+    public Utf8Field Slice(int start, int length) => new(_frameType, _name, Offset, Bytes.Slice(start, length));
+
     /// <summary>Whether the field holds no bytes.</summary>
     public bool IsEmpty => Bytes.IsEmpty;
 

@@ -69,6 +69,49 @@ public sealed class PathCacheTests : IAsyncLifetime
         Assert.NotSame(other, cache.Resolve(Field("/temp/$2")));
     }
 
+    [Fact]
+    public void Resolve_OtherProcessTemporaryPath_IsBuiltOnItsParentAndKeepsItsText()
+    {
+        var built = new List<(ActorPath Path, string Text)>();
+        var cache = new PathCache(Resolve, resolveTemporary: _ => null, resolveParsed: (path, text) =>
+        {
+            built.Add((path, text));
+            return new StoppableRef(_system, path);
+        });
+
+        var first = cache.Resolve(Field("actoripc.tcp://peer@host:4000/temp/$7"));
+        var second = cache.Resolve(Field("actoripc.tcp://peer@host:4000/temp/$8"));
+
+        Assert.Empty(_resolved);
+        Assert.Equal(ActorPath.Parse("actoripc.tcp://peer@host:4000/temp/$7"), first.Path);
+        Assert.Equal(ActorPath.Parse("actoripc.tcp://peer@host:4000/temp/$8"), second.Path);
+        Assert.Equal(["actoripc.tcp://peer@host:4000/temp/$7", "actoripc.tcp://peer@host:4000/temp/$8"], built.Select(b => b.Text));
+        Assert.Same(first.Path.Parent, second.Path.Parent);
+    }
+
+    [Fact]
+    public void Resolve_OtherProcessTemporaryPathWithUid_IsParsedWhole()
+    {
+        var cache = new PathCache(Resolve, resolveTemporary: _ => null, resolveParsed: (_, _) => throw new InvalidOperationException("not for a path with a uid"));
+
+        var resolved = cache.Resolve(Field("actoripc.tcp://peer@host:4000/temp/$7#42"));
+
+        Assert.Equal(42, resolved.Path.Uid);
+        Assert.Equal(["actoripc.tcp://peer@host:4000/temp/$7#42"], _resolved);
+    }
+
+    [Theory]
+    [InlineData("actoripc.tcp://peer@host:4000/temp/")]
+    [InlineData("not a path/temp/$1")]
+    public void Resolve_OtherProcessTemporaryPathThatIsNoPath_IsAProtocolError(string text)
+    {
+        var cache = new PathCache(Resolve, resolveTemporary: _ => null, resolveParsed: (path, _) => new StoppableRef(_system, path));
+
+        var error = Assert.Throws<ProtocolException>(() => cache.Resolve(Field(text)));
+
+        Assert.Contains("is not an actor path", error.Message, StringComparison.Ordinal);
+    }
+
     private static Utf8Field Field(string text) => new(FrameType.Message, "recipient", 5, Encoding.UTF8.GetBytes(text));
 
     private StoppableRef Resolve(string path)
