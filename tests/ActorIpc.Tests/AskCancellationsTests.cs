@@ -170,6 +170,34 @@ public sealed class AskCancellationsTests(ITestOutputHelper output) : TestKit.Xu
         Assert.Equal(0, waiting.Cancellations + late.Cancellations);
     }
 
+    [Fact]
+    public async Task Close_WhileThreadsAdd_EveryPromiseAddedFailsAtLeastOnce()
+    {
+        var relay = NewRelay();
+        using var cancel = new CancellationTokenSource();
+        var added = new System.Collections.Concurrent.ConcurrentBag<RecordingPromise>();
+        using var started = new CountdownEvent(4);
+        var callers = Enumerable.Range(0, 4).Select(_ => Task.Run(() =>
+        {
+            started.Signal();
+            for (var i = 0; i < 20_000; i++)
+            {
+                var promise = NewPromise();
+                added.Add(promise);
+                relay.Add(cancel.Token, promise);
+            }
+        })).ToArray();
+
+        started.Wait();
+        relay.Close();
+        await Task.WhenAll(callers);
+
+        // Each was in a hub that Close walked, saw the closed flag after it was published, or
+        // came after Close and was failed at once: none is left waiting.
+        Assert.Equal(80_000, added.Count);
+        Assert.All(added, p => Assert.True(p.Terminations >= 1));
+    }
+
     private AskCancellations NewRelay() => new(_ => Interlocked.Increment(ref _sweepsStarted));
 
     private RecordingPromise NewPromise() => new(System);

@@ -41,7 +41,7 @@ internal sealed class AskCancellations
     private readonly int _stripeMask = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Clamp(Environment.ProcessorCount, 1, 64)) - 1;
     private readonly Action<AskCancellations> _startSweeping;
     private int _sweeping;
-    private bool _closed;
+    private int _closed;
 
     /// <param name="startSweeping">Called once, with the first hub: arranges for <see cref="Sweep"/> to run every <see cref="SweepInterval"/>, one run at a time.</param>
     public AskCancellations(Action<AskCancellations> startSweeping)
@@ -64,7 +64,7 @@ internal sealed class AskCancellations
     /// </summary>
     public void Add(CancellationToken token, PromiseActorRef promise)
     {
-        while (!Volatile.Read(ref _closed))
+        while (Volatile.Read(ref _closed) == 0)
         {
             var key = (token, Thread.GetCurrentProcessorId() & _stripeMask);
             if (!_hubs.TryGetValue(key, out var hub))
@@ -91,6 +91,17 @@ internal sealed class AskCancellations
                 if (token.IsCancellationRequested)
                 {
                     promise.CancelByToken(token);
+                }
+
+                // Likewise a Close that walked the hub before the slot was published: the fence
+                // orders the slot's store before this load, and Close sets the flag before it
+                // walks, so one of the two sees the other.
+                Interlocked.MemoryBarrier();
+                if (Volatile.Read(ref _closed) != 0)
+                {
+                    // The hub may be one made after Close walked them: it must not stay registered.
+                    hub.Unregister();
+                    promise.SystemTerminated();
                 }
 
                 return;
@@ -143,7 +154,7 @@ internal sealed class AskCancellations
     /// </summary>
     public void Close()
     {
-        Volatile.Write(ref _closed, true);
+        Interlocked.Exchange(ref _closed, 1);
         foreach (var (key, hub) in _hubs)
         {
             hub.Unregister();
