@@ -40,7 +40,10 @@ public sealed class BackoffSupervisorTests(ITestOutputHelper output) : TestKit.X
     public async Task MaxNrOfRetries_Exceeded_SupervisorStops()
     {
         var options = BackoffOptions.OnFailure(Props.Create(() => new LifecycleProbeActor(TestActor)), "worker", TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(50), 0)
-            with { MaxNrOfRetries = 1 };
+            with { MaxNrOfRetries = 1, ResetAfter = TimeSpan.FromMinutes(10) };
+
+        // The count must not start over between the two crashes, however slow the machine: the
+        // reset comes only after the child has run for ResetAfter, here far beyond the test.
         var supervisor = Sys.ActorOf(BackoffSupervisor.Props(options));
         Watch(supervisor);
         await ExpectMsgAsync("prestart");
