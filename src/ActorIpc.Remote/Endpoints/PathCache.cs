@@ -59,7 +59,7 @@ internal sealed class PathCache(
             return resolve(path.Decode());
         }
 
-        var parent = _temporaryParents.GetOrAdd(path.Slice(0, slash), ParseParent);
+        var parent = _temporaryParents.GetOrAdd(path.Slice(0, slash), RemoteNode.ParsePath);
         var text = path.Decode();
         var name = text[(text.LastIndexOf('/') + 1)..];
         try
@@ -71,9 +71,6 @@ internal sealed class PathCache(
             throw new ProtocolException($"'{text}' is not an actor path: {e.Message}");
         }
     }
-
-    private static ActorPath ParseParent(string text) =>
-        ActorPath.TryParse(text, out var path) ? path : throw new ProtocolException($"'{text}' is not an actor path");
 
     /// <summary>True for the path of an Ask's promise (<c>.../temp/$n</c>), which names one reply.</summary>
     public static bool IsTemporary(Utf8Field path) => path.Bytes.IndexOf("/temp/"u8) >= 0;

@@ -177,8 +177,12 @@ internal sealed partial class RemoteNode : IAsyncDisposable
     }
 
     /// <summary>A working reference for a path read from a frame.</summary>
-    public IActorRef ResolvePath(string text) =>
-        ActorPath.TryParse(text, out var path) ? ResolveParsed(path, null) : throw new ProtocolException($"'{text}' is not an actor path");
+    public IActorRef ResolvePath(string text) => ResolveParsed(ParsePath(text), null);
+
+    /// <summary>Parses a path read from a frame.</summary>
+    /// <exception cref="ProtocolException">The text is not an actor path.</exception>
+    public static ActorPath ParsePath(string text) =>
+        ActorPath.TryParse(text, out var path) ? path : throw new ProtocolException($"'{text}' is not an actor path");
 
     /// <summary>
     /// A working reference for a parsed path; <paramref name="text"/>, when given, is the path as
