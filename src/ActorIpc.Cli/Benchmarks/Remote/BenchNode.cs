@@ -16,6 +16,9 @@ internal static class BenchNode
 
     public const string SinkName = "sink";
 
+    /// <summary>Answers with the node's count of compiled methods (<see cref="JitCountActor"/>).</summary>
+    public const string JitName = "jit";
+
     public static string EchoName(int index) => $"echo-{index}";
 
     public static async Task<int> RunActorsAsync(BenchTransport transport, TextWriter stdout, CancellationToken cancellationToken)
@@ -31,6 +34,7 @@ internal static class BenchNode
             }
 
             system.ActorOf(Props.Create<SinkActor>(), SinkName);
+            system.ActorOf(Props.Create<JitCountActor>(), JitName);
             await AnnounceAndWaitAsync(stdout, remoting.Address.ToString(), cancellationToken).ConfigureAwait(false);
         }
         finally

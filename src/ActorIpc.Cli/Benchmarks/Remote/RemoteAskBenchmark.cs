@@ -33,10 +33,10 @@ internal sealed class RemoteAskBenchmark : IBenchmark
         // A bare-socket echo process too, so the sequential Ask reads as a ratio to this
         // machine's round trip measured in the same run.
         await using var raw = await NodeProcess.StartAsync(context.Transport, raw: true, cancellationToken).ConfigureAwait(false);
-        var warmUp = TimeSpan.FromSeconds(context.Quick ? 0.2 : 1);
+        var rawWarmUp = TimeSpan.FromSeconds(context.Quick ? 0.1 : 0.5);
         var measure = TimeSpan.FromSeconds(context.Quick ? 0.3 : 5);
 
-        await RunOnceAsync(echo, HeadlineInFlight, warmUp, cancellationToken).ConfigureAwait(false);
+        await session.WarmUpAsync(context, round => RunOnceAsync(echo, HeadlineInFlight, round, cancellationToken), cancellationToken).ConfigureAwait(false);
         double headline = 0, sequentialP50 = 0;
         foreach (var inFlight in InFlightCounts)
         {
@@ -53,7 +53,7 @@ internal sealed class RemoteAskBenchmark : IBenchmark
             if (inFlight == 1)
             {
                 sequentialP50 = p50;
-                var (_, bare) = await RawSocketBenchmark.PingPongAsync(RawEndpoint.Parse(raw.Address), warmUp / 2, measure, cancellationToken).ConfigureAwait(false);
+                var (_, bare) = await RawSocketBenchmark.PingPongAsync(RawEndpoint.Parse(raw.Address), rawWarmUp, measure, cancellationToken).ConfigureAwait(false);
                 var bareP50 = bare.Median * 1000;
                 context.Figure("bare socket ping-pong, p50, same run", bareP50, "us");
                 context.Figure("1 in flight p50 over the bare socket's", p50 / bareP50, "x");

@@ -41,8 +41,11 @@ internal sealed class RemotePingPongBenchmark : IBenchmark
         // on a fast or a slow machine.
         var seconds = context.Quick ? 0.25 : 5.0;
         var (rate, _) = await RunOnceAsync(session.System, echoes, HeadlineClients, context.Quick ? 200 : 20_000, cancellationToken).ConfigureAwait(false);
-        (rate, _) = await RunOnceAsync(session.System, echoes, HeadlineClients, Repeat(rate, HeadlineClients, seconds / 2), cancellationToken).ConfigureAwait(false);
-        context.Output.WriteLine($"warm-up: {rate / 1e6:0.000} M msgs/s");
+        await session.WarmUpAsync(
+            context,
+            async round => (rate, _) = await RunOnceAsync(session.System, echoes, HeadlineClients, Repeat(rate, HeadlineClients, round.TotalSeconds), cancellationToken).ConfigureAwait(false),
+            cancellationToken).ConfigureAwait(false);
+        context.Output.WriteLine($"warm-up rate: {rate / 1e6:0.000} M msgs/s");
 
         var headline = 0.0;
         foreach (var clients in ClientCounts)

@@ -47,6 +47,16 @@ internal sealed class RemoteSession : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="round"/> until neither this process nor the node compiles any more
+    /// (<see cref="WarmUp"/>).
+    /// </summary>
+    public async Task WarmUpAsync(BenchContext context, Func<TimeSpan, Task> round, CancellationToken cancellationToken)
+    {
+        var jit = await ResolveAsync(BenchNode.JitName, cancellationToken).ConfigureAwait(false);
+        await WarmUp.RunAsync(context, round, () => jit.Ask<long>("compiled?", ResolveTimeout, cancellationToken), cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>A reference to one of the node's actors (<see cref="BenchNode"/> names them).</summary>
     public Task<IActorRef> ResolveAsync(string name, CancellationToken cancellationToken) =>
         System.ActorSelection($"{Node.Address}/user/{name}").ResolveOne(ResolveTimeout, cancellationToken);

@@ -36,13 +36,12 @@ internal sealed class RemoteTellBenchmark : IBenchmark
         ArgumentNullException.ThrowIfNull(context);
         await using var session = await RemoteSession.StartAsync(context, cancellationToken).ConfigureAwait(false);
         var sink = await session.ResolveAsync(BenchNode.SinkName, cancellationToken).ConfigureAwait(false);
-        var warmUp = TimeSpan.FromSeconds(context.Quick ? 0.1 : 1);
         var measure = TimeSpan.FromSeconds(context.Quick ? 0.3 : 6);
 
         var headline = 0.0;
         foreach (var shape in Shapes)
         {
-            await RunOnceAsync(sink, shape, warmUp, cancellationToken).ConfigureAwait(false);
+            await session.WarmUpAsync(context, round => RunOnceAsync(sink, shape, round, cancellationToken), cancellationToken).ConfigureAwait(false);
             var (rate, lost, allocated) = await RunOnceAsync(sink, shape, measure, cancellationToken).ConfigureAwait(false);
             context.Figure($"{shape.Label} messages", rate, "msgs/s");
             context.Figure($"{shape.Label} messages, payload", rate * shape.Size / 1e6, "MB/s");
