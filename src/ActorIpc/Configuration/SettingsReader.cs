@@ -70,13 +70,19 @@ internal static class SettingsReader
                 "pinned" => true,
                 _ => throw Invalid(config, path + ".type", $"unknown dispatcher type \"{type}\" (expected thread-pool or pinned)"),
             };
-            var throughput = config.GetInt(path + ".throughput", 30);
+            var throughput = config.GetInt(path + ".throughput", config.GetInt(Root + ".default.throughput", 300));
             if (throughput < 1)
             {
                 throw Invalid(config, path + ".throughput", $"expected at least 1, got {throughput}");
             }
 
-            result[id] = new DispatcherSettings(id, pinned, throughput);
+            var deadline = config.GetTimeSpan(path + ".throughput-deadline-time", config.GetTimeSpan(Root + ".default.throughput-deadline-time", TimeSpan.Zero));
+            if (deadline < TimeSpan.Zero)
+            {
+                throw Invalid(config, path + ".throughput-deadline-time", $"expected a duration of at least 0 (0 for no limit), got {deadline}");
+            }
+
+            result[id] = new DispatcherSettings(id, pinned, throughput, deadline);
         }
 
         return result;

@@ -5,7 +5,7 @@ namespace ActorIpc.Dispatch;
 /// calls): they cannot starve the thread pool the other actors share. The thread ends when the
 /// actor stops.
 /// </summary>
-internal sealed class PinnedDispatcher(string id, int throughput) : MessageDispatcher(id, throughput)
+internal sealed class PinnedDispatcher(string id, int throughput, TimeSpan throughputDeadline) : MessageDispatcher(id, throughput, throughputDeadline)
 {
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<Mailbox, PinnedThread> _threads = [];
 

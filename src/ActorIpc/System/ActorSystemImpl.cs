@@ -284,6 +284,9 @@ internal sealed class ActorSystemImpl : ActorSystem
         return _terminated.Task;
     }
 
+    /// <summary>Runs actors created with <see cref="MessageDispatcher.Id"/> on <paramref name="dispatcher"/>; tests use it to watch how mailboxes are scheduled.</summary>
+    internal void UseDispatcher(MessageDispatcher dispatcher) => _dispatchers[dispatcher.Id] = dispatcher;
+
     private MessageDispatcher Dispatcher(string? id)
     {
         id ??= "default";
@@ -298,8 +301,8 @@ internal sealed class ActorSystemImpl : ActorSystem
         }
 
         return _dispatchers.GetOrAdd(id, _ => settings.Pinned
-            ? new PinnedDispatcher(id, settings.Throughput)
-            : new ThreadPoolDispatcher(id, settings.Throughput));
+            ? new PinnedDispatcher(id, settings.Throughput, settings.ThroughputDeadline)
+            : new ThreadPoolDispatcher(id, settings.Throughput, settings.ThroughputDeadline));
     }
 
     /// <summary>The queue of mailbox <paramref name="id"/>; null for the default unbounded queue, which the mailbox holds inline.</summary>
