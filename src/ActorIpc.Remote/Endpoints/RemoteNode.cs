@@ -1,6 +1,7 @@
-using System.Buffers;
+using System.Buffers.Text;
 using System.Collections.Concurrent;
 using System.Collections.Frozen;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using ActorIpc.Remote.References;
@@ -134,16 +135,16 @@ internal sealed partial class RemoteNode : IAsyncDisposable
     /// <summary>The text that names <paramref name="actor"/> to another process.</summary>
     public string ExportPath(IActorRef actor)
     {
+        if (Spi.ExportTemporary(actor) is var id and not 0)
+        {
+            // An Ask's promise (/temp/$n), once per remote Ask: one string, and no path made.
+            return string.Create(CultureInfo.InvariantCulture, $"{_tempExportPrefix}${id}");
+        }
+
         var path = actor.Path;
         if (!path.Address.Equals(System.Address))
         {
             return path.ToStringWithUid();
-        }
-
-        if (path.Uid == 0 && ActorSystemSpi.IsTemporary(actor))
-        {
-            // An Ask's promise (/temp/$n), once per remote Ask: one string, not a path walk.
-            return string.Concat(_tempExportPrefix, path.Name);
         }
 
         var text = _exportPrefix + path.ToStringWithoutAddress();
@@ -157,7 +158,6 @@ internal sealed partial class RemoteNode : IAsyncDisposable
     /// </summary>
     public IActorRef? ResolveTemporary(ReadOnlySpan<byte> path)
     {
-        const int MaxNameLength = 32;
         foreach (var prefix in _tempPrefixesUtf8)
         {
             if (!path.StartsWith(prefix))
@@ -165,11 +165,11 @@ internal sealed partial class RemoteNode : IAsyncDisposable
                 continue;
             }
 
-            // Promise names are "$" and digits: plain ASCII, checked and widened in one pass.
+            // Promise names are "$" and the number, without leading zeros (as ExportPath writes them).
             var name = path[prefix.Length..];
-            Span<char> chars = stackalloc char[MaxNameLength];
-            return !name.IsEmpty && name.IndexOfAny((byte)'/', (byte)'#') < 0 && Ascii.ToUtf16(name, chars, out var length) == OperationStatus.Done
-                ? Spi.ResolveTemporary(chars[..length])
+            return name.Length > 1 && name[0] == (byte)'$' && name[1] != (byte)'0'
+                && Utf8Parser.TryParse(name[1..], out long id, out var consumed) && consumed == name.Length - 1 && id > 0
+                ? Spi.ResolveTemporary(id)
                 : null;
         }
 

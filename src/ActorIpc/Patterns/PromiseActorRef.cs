@@ -7,35 +7,63 @@ namespace ActorIpc;
 /// <summary>
 /// A short-lived reference that stands for a caller waiting on a task (an Ask, a graceful
 /// stop). It is also its own timer-wheel entry, so arming its timeout allocates nothing more.
-/// Its path under <c>/temp</c> is made only when someone asks for it.
+/// Its number under <c>/temp</c> is drawn, and its path made, only when someone asks for them.
 /// </summary>
 internal abstract class PromiseActorRef(ActorSystemImpl system) : TimerEntry, IInternalActorRef
 {
     private ActorPath? _path;
+    private long _tempId;
 
     public ActorPath Path
     {
         get
         {
-            if (_path is null && Interlocked.CompareExchange(ref _path, System.NextTempPath(), null) is null)
+            if (Volatile.Read(ref _path) is { } path)
             {
-                // Someone needs the path (to send it to another process): make the promise
-                // reachable by it until it completes.
-                if (!IsTerminated)
-                {
-                    System.RegisterTemp(this);
-
-                    // Completion may have raced past the check above and found nothing to remove.
-                    if (IsTerminated)
-                    {
-                        System.UnregisterTemp(this);
-                    }
-                }
+                return path;
             }
 
-            return _path!;
+            var made = System.TempPath.Child(TempName(Export()));
+            return Interlocked.CompareExchange(ref _path, made, null) ?? made;
         }
     }
+
+    /// <summary>The number in the promise's path (<c>/temp/$n</c>); 0 until it is exported.</summary>
+    internal long TempId => Volatile.Read(ref _tempId);
+
+    /// <summary>
+    /// Makes the promise reachable by its number until it completes (someone hands it out as a
+    /// sender, e.g. to another process) and returns the number; the same one on every call.
+    /// </summary>
+    internal long Export()
+    {
+        if (Volatile.Read(ref _tempId) is var id and not 0)
+        {
+            return id;
+        }
+
+        var next = System.NextTempId();
+        if (Interlocked.CompareExchange(ref _tempId, next, 0) is var won and not 0)
+        {
+            return won;
+        }
+
+        if (!IsTerminated)
+        {
+            System.RegisterTemp(this);
+
+            // Completion may have raced past the check above and found nothing to remove.
+            if (IsTerminated)
+            {
+                System.UnregisterTemp(this);
+            }
+        }
+
+        return next;
+    }
+
+    /// <summary>The last element of the path of the promise numbered <paramref name="id"/>: <c>$</c> and the number.</summary>
+    internal static string TempName(long id) => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"${id}");
 
     public IInternalActorRef? Parent => null;
 
@@ -57,7 +85,7 @@ internal abstract class PromiseActorRef(ActorSystemImpl system) : TimerEntry, II
     /// <summary>Called when the promise completes: it is no longer reachable by path.</summary>
     protected void Completed()
     {
-        if (Volatile.Read(ref _path) is not null)
+        if (Volatile.Read(ref _tempId) != 0)
         {
             System.UnregisterTemp(this);
         }

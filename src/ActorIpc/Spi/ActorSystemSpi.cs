@@ -43,6 +43,21 @@ public sealed class ActorSystemSpi
     public IActorRef? ResolveTemporary(ReadOnlySpan<char> name) => _system.ResolveTemp(name);
 
     /// <summary>
+    /// The Ask promise whose path is <c>/temp/$<paramref name="id"/></c>, if it is still waiting
+    /// and was handed out as a sender; null otherwise. A transport that reads the number straight
+    /// from its bytes routes a reply without decoding any text.
+    /// </summary>
+    public IActorRef? ResolveTemporary(long id) => _system.ResolveTemp(id);
+
+    /// <summary>
+    /// For a temporary reference of this system (<see cref="IsTemporary"/>): makes it reachable
+    /// until it completes and returns the number in its path, <c>/temp/$n</c>, without making the
+    /// path itself. 0 for any other reference.
+    /// </summary>
+    public long ExportTemporary(IActorRef actor) =>
+        actor is PromiseActorRef promise && ReferenceEquals(promise.System, _system) ? promise.Export() : 0;
+
+    /// <summary>
     /// Installs how references with another system's address are made (by ActorSelection and
     /// when paths arrive in messages). One resolver per system; it returns null for addresses it
     /// cannot reach.

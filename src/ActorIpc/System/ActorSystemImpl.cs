@@ -18,7 +18,7 @@ internal sealed class ActorSystemImpl : ActorSystem
     private readonly WheelScheduler _scheduler;
     // Asks register here when their promise is handed out as a sender (to another process): many
     // lock stripes, since registrations and removals come from every thread at Ask rates.
-    private readonly ConcurrentDictionary<string, PromiseActorRef> _temp = new(Math.Max(16, 4 * Environment.ProcessorCount), 1024, StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<long, PromiseActorRef> _temp = new(Math.Max(16, 4 * Environment.ProcessorCount), 1024);
     private Func<ActorPath, IActorRef?>? _externalResolver;
     private Func<object, object>? _localMessageTransform;
     private readonly List<(string Name, Func<CancellationToken, Task> Run)> _afterActorsStopped = [];
@@ -137,16 +137,28 @@ internal sealed class ActorSystemImpl : ActorSystem
 
     public long NextUid() => Interlocked.Increment(ref _nextUid);
 
-    public ActorPath NextTempPath() => TempPath.Child(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"${Interlocked.Increment(ref _nextTempId)}"));
+    /// <summary>The number of the next promise handed out as a sender (<c>/temp/$n</c>).</summary>
+    public long NextTempId() => Interlocked.Increment(ref _nextTempId);
 
-    /// <summary>Makes a promise reachable by its path (it was handed out as a sender, e.g. to another process).</summary>
-    public void RegisterTemp(PromiseActorRef promise) => _temp[promise.Path.Name] = promise;
+    /// <summary>Makes a promise reachable by its number (it was handed out as a sender, e.g. to another process).</summary>
+    public void RegisterTemp(PromiseActorRef promise) => _temp[promise.TempId] = promise;
 
-    /// <summary>The registered promise named <paramref name="name"/> (the last element of its <c>/temp</c> path), or null.</summary>
+    /// <summary>The registered promise numbered <paramref name="id"/>, or null.</summary>
+    public PromiseActorRef? ResolveTemp(long id) => _temp.TryGetValue(id, out var promise) ? promise : null;
+
+    /// <summary>The registered promise named <paramref name="name"/> (the last element of its <c>/temp</c> path, <c>$n</c>), or null.</summary>
     public PromiseActorRef? ResolveTemp(ReadOnlySpan<char> name) =>
-        _temp.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name, out var promise) ? promise : null;
+        TryParseTempName(name, out var id) ? ResolveTemp(id) : null;
 
-    public void UnregisterTemp(PromiseActorRef promise) => _temp.TryRemove(new KeyValuePair<string, PromiseActorRef>(promise.Path.Name, promise));
+    public void UnregisterTemp(PromiseActorRef promise) => _temp.TryRemove(new KeyValuePair<long, PromiseActorRef>(promise.TempId, promise));
+
+    /// <summary>Reads <c>$n</c>, the name of a promise's path, as written by <see cref="PromiseActorRef.TempName"/>.</summary>
+    public static bool TryParseTempName(ReadOnlySpan<char> name, out long id)
+    {
+        id = 0;
+        return name.Length > 1 && name[0] == '$' && name[1] != '0'
+            && long.TryParse(name[1..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out id);
+    }
 
     /// <summary>Applied to every message sent to a local actor (serialize-messages); null when off.</summary>
     public Func<object, object>? LocalMessageTransform => _localMessageTransform;
@@ -186,7 +198,7 @@ internal sealed class ActorSystemImpl : ActorSystem
 
         if (elements.Count == 2 && elements[0] == "temp")
         {
-            return _temp.TryGetValue(elements[1], out var promise) ? promise : null;
+            return ResolveTemp(elements[1]);
         }
 
         var cell = _root.Cell;

@@ -38,6 +38,12 @@ public sealed class TemporaryPathTests : IAsyncLifetime
     [InlineData("{1}/temp/$é1")]
     [InlineData("{1}/temp/")]
     [InlineData("{1}/temp/$123456789012345678901234567890123")]
+    [InlineData("{1}/temp/$")]
+    [InlineData("{1}/temp/$0")]
+    [InlineData("{1}/temp/$01")]
+    [InlineData("{1}/temp/$-1")]
+    [InlineData("{1}/temp/$1x")]
+    [InlineData("{1}/temp/1")]
     [InlineData("actoripc.tcp://other@host:4000/temp/$1")]
     public async Task BytesThatNameNoPromiseOfThisSystem_ResolveToNull(string format)
     {
@@ -45,6 +51,18 @@ public sealed class TemporaryPathTests : IAsyncLifetime
         var text = string.Format(System.Globalization.CultureInfo.InvariantCulture, format, _remoting.Node.ExportPath(promise), _remoting.Address);
 
         Assert.Null(_remoting.Node.ResolveTemporary(Encoding.UTF8.GetBytes(text)));
+    }
+
+    [Fact]
+    public async Task ExportingAPromiseTwice_NamesItTheSameWay()
+    {
+        var (_, promise) = await AskCatchingPromiseAsync();
+
+        var first = _remoting.Node.ExportPath(promise);
+        var second = _remoting.Node.ExportPath(promise);
+
+        Assert.Equal(first, second);
+        Assert.EndsWith("/temp/" + promise.Path.Name, first, StringComparison.Ordinal);
     }
 
     private async Task<(Task<string> Ask, IActorRef Promise)> AskCatchingPromiseAsync()

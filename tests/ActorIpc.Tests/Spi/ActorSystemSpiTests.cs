@@ -95,10 +95,7 @@ public sealed class ActorSystemSpiTests : IAsyncLifetime
     public async Task PromisePath_HandedOut_ResolvesUntilTheAskCompletes()
     {
         var spi = ActorSystemSpi.For(_local.Sys);
-        var target = new BlackHoleRef(_local.Sys, ActorPath.Parse("actoripc.unix://remote@worker/user/callee"));
-
-        var ask = target.Ask<string>("work", TimeSpan.FromSeconds(30));
-        var promise = await target.Sender;
+        var (ask, promise) = await AskABlackHoleAsync();
         var path = promise.Path;
 
         Assert.Same(promise, spi.ResolveLocal(path));
@@ -106,6 +103,47 @@ public sealed class ActorSystemSpiTests : IAsyncLifetime
         Assert.Equal("done", await ask);
         Assert.Null(spi.ResolveLocal(path));
     }
+
+    [Fact]
+    public async Task ExportTemporary_NumbersThePromiseOnce_AndItResolvesByNumberUntilTheAskCompletes()
+    {
+        var spi = ActorSystemSpi.For(_local.Sys);
+        var (ask, promise) = await AskABlackHoleAsync();
+        var id = spi.ExportTemporary(promise);
+
+        Assert.True(id > 0);
+        Assert.Equal(id, spi.ExportTemporary(promise));
+        Assert.Equal($"${id}", promise.Path.Name);
+        Assert.Same(promise, spi.ResolveTemporary(id));
+        Assert.Same(promise, spi.ResolveTemporary($"${id}"));
+        promise.Tell("done", null);
+        Assert.Equal("done", await ask);
+        Assert.Null(spi.ResolveTemporary(id));
+    }
+
+    [Fact]
+    public async Task ExportTemporary_OfAnActorOrAnotherSystemsPromise_IsZero()
+    {
+        var spi = ActorSystemSpi.For(_local.Sys);
+        var actor = _local.Sys.ActorOf(Props.Create<EchoActor>());
+        var (_, promise) = await AskABlackHoleAsync();
+
+        Assert.Equal(0, spi.ExportTemporary(actor));
+        Assert.Equal(0, spi.ExportTemporary(_local.Sys.DeadLetters));
+        Assert.Equal(0, ActorSystemSpi.For(_remote).ExportTemporary(promise));
+        Assert.NotEqual(0, spi.ExportTemporary(promise));
+    }
+
+    [Theory]
+    [InlineData("$")]
+    [InlineData("$0")]
+    [InlineData("$01")]
+    [InlineData("$-1")]
+    [InlineData("$1x")]
+    [InlineData("1")]
+    [InlineData("")]
+    public void ResolveTemporary_OfANameNoPromiseCarries_IsNull(string name) =>
+        Assert.Null(ActorSystemSpi.For(_local.Sys).ResolveTemporary(name));
 
     [Fact]
     public void SetExternalResolver_Twice_IsRefused()
@@ -121,5 +159,13 @@ public sealed class ActorSystemSpiTests : IAsyncLifetime
         var thrown = Assert.Throws<ArgumentException>(() => _local.Sys.ActorSelection("actoripc://remote/user/*"));
 
         Assert.Contains("wildcards", thrown.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Asks a reference in the other system that never answers; returns the Ask and its promise.</summary>
+    private async Task<(Task<string> Ask, IActorRef Promise)> AskABlackHoleAsync()
+    {
+        var target = new BlackHoleRef(_local.Sys, ActorPath.Parse("actoripc.unix://remote@worker/user/callee"));
+        var ask = target.Ask<string>("work", TimeSpan.FromSeconds(30));
+        return (ask, await target.Sender);
     }
 }
