@@ -1,4 +1,3 @@
-using System.Buffers.Text;
 using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Globalization;
@@ -165,12 +164,7 @@ internal sealed partial class RemoteNode : IAsyncDisposable
                 continue;
             }
 
-            // Promise names are "$" and the number, without leading zeros (as ExportPath writes them).
-            var name = path[prefix.Length..];
-            return name.Length > 1 && name[0] == (byte)'$' && name[1] != (byte)'0'
-                && Utf8Parser.TryParse(name[1..], out long id, out var consumed) && consumed == name.Length - 1 && id > 0
-                ? Spi.ResolveTemporary(id)
-                : null;
+            return Spi.ResolveTemporary(path[prefix.Length..]);
         }
 
         return null;

@@ -7,26 +7,18 @@ namespace ActorIpc;
 /// <summary>
 /// A short-lived reference that stands for a caller waiting on a task (an Ask, a graceful
 /// stop). It is also its own timer-wheel entry, so arming its timeout allocates nothing more.
-/// Its number under <c>/temp</c> is drawn, and its path made, only when someone asks for them.
+/// Its number under <c>/temp</c> is drawn only when someone asks for it or for its path.
 /// </summary>
 internal abstract class PromiseActorRef(ActorSystemImpl system) : TimerEntry, IInternalActorRef
 {
-    private ActorPath? _path;
     private long _tempId;
 
-    public ActorPath Path
-    {
-        get
-        {
-            if (Volatile.Read(ref _path) is { } path)
-            {
-                return path;
-            }
-
-            var made = System.TempPath.Child(TempName(Export()));
-            return Interlocked.CompareExchange(ref _path, made, null) ?? made;
-        }
-    }
+    /// <summary>
+    /// The promise's path, <c>/temp/$n</c>; asking for it exports the promise (see
+    /// <see cref="Export"/>). Made on every call, not kept: only logs, errors and tests ask, and
+    /// a field for it would grow every Ask by 8 bytes.
+    /// </summary>
+    public ActorPath Path => System.TempPath.Child(TempName(Export()));
 
     /// <summary>The number in the promise's path (<c>/temp/$n</c>); 0 until it is exported.</summary>
     internal long TempId => Volatile.Read(ref _tempId);

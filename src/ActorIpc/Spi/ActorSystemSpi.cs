@@ -43,11 +43,10 @@ public sealed class ActorSystemSpi
     public IActorRef? ResolveTemporary(ReadOnlySpan<char> name) => _system.ResolveTemp(name);
 
     /// <summary>
-    /// The Ask promise whose path is <c>/temp/$<paramref name="id"/></c>, if it is still waiting
-    /// and was handed out as a sender; null otherwise. A transport that reads the number straight
-    /// from its bytes routes a reply without decoding any text.
+    /// As <see cref="ResolveTemporary(ReadOnlySpan{char})"/>, for a name in UTF-8 bytes: a
+    /// transport routes a reply straight from its frame, without decoding any text.
     /// </summary>
-    public IActorRef? ResolveTemporary(long id) => _system.ResolveTemp(id);
+    public IActorRef? ResolveTemporary(ReadOnlySpan<byte> utf8Name) => _system.ResolveTemp(utf8Name);
 
     /// <summary>
     /// For a temporary reference of this system (<see cref="IsTemporary"/>): makes it reachable

@@ -152,11 +152,23 @@ internal sealed class ActorSystemImpl : ActorSystem
 
     public void UnregisterTemp(PromiseActorRef promise) => _temp.TryRemove(new KeyValuePair<long, PromiseActorRef>(promise.TempId, promise));
 
-    /// <summary>Reads <c>$n</c>, the name of a promise's path, as written by <see cref="PromiseActorRef.TempName"/>.</summary>
+    /// <summary>The registered promise named by the UTF-8 bytes <paramref name="name"/> (<c>$n</c>), or null.</summary>
+    public PromiseActorRef? ResolveTemp(ReadOnlySpan<byte> name) =>
+        TryParseTempName(name, out var id) ? ResolveTemp(id) : null;
+
+    /// <summary>Reads <c>$n</c>, the name of a promise's path, as written by <see cref="PromiseActorRef.TempName"/>: no sign, no leading zero.</summary>
     public static bool TryParseTempName(ReadOnlySpan<char> name, out long id)
     {
         id = 0;
         return name.Length > 1 && name[0] == '$' && name[1] != '0'
+            && long.TryParse(name[1..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out id);
+    }
+
+    /// <summary>As <see cref="TryParseTempName(ReadOnlySpan{char}, out long)"/>, from UTF-8 bytes (a transport's frame).</summary>
+    public static bool TryParseTempName(ReadOnlySpan<byte> name, out long id)
+    {
+        id = 0;
+        return name.Length > 1 && name[0] == (byte)'$' && name[1] != (byte)'0'
             && long.TryParse(name[1..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out id);
     }
 

@@ -1,3 +1,4 @@
+using System.Text;
 using ActorIpc.Spi;
 using ActorIpc.Tests.Actors;
 using ActorIpc.TestKit;
@@ -114,11 +115,11 @@ public sealed class ActorSystemSpiTests : IAsyncLifetime
         Assert.True(id > 0);
         Assert.Equal(id, spi.ExportTemporary(promise));
         Assert.Equal($"${id}", promise.Path.Name);
-        Assert.Same(promise, spi.ResolveTemporary(id));
+        Assert.Same(promise, spi.ResolveTemporary(Encoding.UTF8.GetBytes($"${id}")));
         Assert.Same(promise, spi.ResolveTemporary($"${id}"));
         promise.Tell("done", null);
         Assert.Equal("done", await ask);
-        Assert.Null(spi.ResolveTemporary(id));
+        Assert.Null(spi.ResolveTemporary(Encoding.UTF8.GetBytes($"${id}")));
     }
 
     [Fact]
@@ -142,8 +143,11 @@ public sealed class ActorSystemSpiTests : IAsyncLifetime
     [InlineData("$1x")]
     [InlineData("1")]
     [InlineData("")]
-    public void ResolveTemporary_OfANameNoPromiseCarries_IsNull(string name) =>
+    public void ResolveTemporary_OfANameNoPromiseCarries_IsNull(string name)
+    {
         Assert.Null(ActorSystemSpi.For(_local.Sys).ResolveTemporary(name));
+        Assert.Null(ActorSystemSpi.For(_local.Sys).ResolveTemporary(Encoding.UTF8.GetBytes(name)));
+    }
 
     [Fact]
     public void SetExternalResolver_Twice_IsRefused()
