@@ -46,11 +46,11 @@ public sealed class WireFuzzTests
             var bound = (2L * input.Length) + AllocationSlack;
             var measure = i >= Warmup;
 
-            Check("frame decoder", () => outcomes[DecodeAll(sequence, input.Length)]++, bound, measure, context);
-            output.Clear();
-            Check("server handshake", () => RunServer(sequence, output), bound, measure, context);
-            output.Clear();
-            Check("client handshake", () => RunClient(sequence, output), bound, measure, context);
+            var outcome = 0;
+            Check("frame decoder", () => outcome = DecodeAll(sequence, input.Length), bound, measure, context);
+            outcomes[outcome]++;
+            Check("server handshake", () => { output.Clear(); RunServer(sequence, output); }, bound, measure, context);
+            Check("client handshake", () => { output.Clear(); RunClient(sequence, output); }, bound, measure, context);
         }
 
         // The generator must reach all three outcomes, or the property says little.
@@ -143,6 +143,19 @@ public sealed class WireFuzzTests
 
     private static void Check(string target, Action run, long bound, bool measure, string context)
     {
+        var allocated = RunMeasured(target, run, context);
+
+        // A path taken for the first time may set up runtime state once (a resource string, a
+        // lazily made static) on this thread; that is not the decoder's. The same input run
+        // again shows what the decoder itself allocates.
+        if (measure && allocated > bound && RunMeasured(target, run, context) is var again && again > bound)
+        {
+            Assert.Fail($"{target} allocated {again} bytes, twice in a row (bound {bound}), for {context}");
+        }
+    }
+
+    private static long RunMeasured(string target, Action run, string context)
+    {
         var before = GC.GetAllocatedBytesForCurrentThread();
         try
         {
@@ -153,11 +166,7 @@ public sealed class WireFuzzTests
             Assert.Fail($"{target} threw {e.GetType().Name} ({e.Message}) for {context}\n{e}");
         }
 
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        if (measure && allocated > bound)
-        {
-            Assert.Fail($"{target} allocated {allocated} bytes (bound {bound}) for {context}");
-        }
+        return GC.GetAllocatedBytesForCurrentThread() - before;
     }
 
     private static byte[] NextInput(Random random, List<byte[][]> corpus)
