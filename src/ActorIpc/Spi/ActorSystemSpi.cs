@@ -36,9 +36,10 @@ public sealed class ActorSystemSpi
     }
 
     /// <summary>
-    /// The Ask promise whose path is <c>/temp/<paramref name="name"/></c>, if it is still waiting
-    /// and was handed out as a sender; null otherwise. The fast way to route a reply that names
-    /// a temporary path, without parsing it.
+    /// The Ask promise whose path is <c>/temp/<paramref name="name"/></c> (<c>$</c> and its number),
+    /// if it is still waiting and was handed out as a sender; null otherwise. Routes a reply that
+    /// names a temporary path without parsing the whole path; a transport that holds the name as
+    /// UTF-8 bytes uses <see cref="ResolveTemporary(ReadOnlySpan{byte})"/> instead.
     /// </summary>
     public IActorRef? ResolveTemporary(ReadOnlySpan<char> name) => _system.ResolveTemp(name);
 
