@@ -40,11 +40,12 @@ internal sealed class RemoteAskBenchmark : IBenchmark
         double headline = 0, sequentialP50 = 0;
         foreach (var inFlight in InFlightCounts)
         {
-            var (rate, latencies, allocated) = await RunOnceAsync(echo, inFlight, measure, cancellationToken).ConfigureAwait(false);
+            var (rate, latencies, allocated, workItems) = await RunOnceAsync(echo, inFlight, measure, cancellationToken).ConfigureAwait(false);
             var p50 = latencies.Median * 1000;
             context.Figure($"{inFlight} in flight", rate, "asks/s");
             context.Figure($"{inFlight} in flight, p50", p50, "us");
             context.Figure($"{inFlight} in flight, p99", latencies.Percentile(99) * 1000, "us");
+            context.Figure($"{inFlight} in flight, pool work items here per Ask", workItems, "items");
             if (inFlight == HeadlineInFlight)
             {
                 context.Figure($"{inFlight} in flight, allocated here per Ask", allocated, "bytes");
@@ -76,10 +77,11 @@ internal sealed class RemoteAskBenchmark : IBenchmark
     /// the bytes this process allocated per Ask (with the latency records: 8 bytes an Ask and
     /// list growth, small beside the Ask's own).
     /// </summary>
-    private static async Task<(double Rate, Timings Latencies, double AllocatedPerAsk)> RunOnceAsync(
+    private static async Task<(double Rate, Timings Latencies, double AllocatedPerAsk, double WorkItemsPerAsk)> RunOnceAsync(
         IActorRef echo, int inFlight, TimeSpan duration, CancellationToken cancellationToken)
     {
         var allocatedBefore = GC.GetTotalAllocatedBytes();
+        var workItemsBefore = ThreadPool.CompletedWorkItemCount;
         var started = Stopwatch.GetTimestamp();
         var deadline = started + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         var callers = new Task<List<long>>[inFlight];
@@ -91,9 +93,10 @@ internal sealed class RemoteAskBenchmark : IBenchmark
         var perCaller = await Task.WhenAll(callers).ConfigureAwait(false);
         var elapsed = Stopwatch.GetElapsedTime(started);
         var allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
+        var workItems = ThreadPool.CompletedWorkItemCount - workItemsBefore;
         var count = perCaller.Sum(l => l.Count);
         var latencies = new Timings(perCaller.SelectMany(l => l).Select(ticks => ticks * 1000.0 / Stopwatch.Frequency));
-        return (count / elapsed.TotalSeconds, latencies, allocated / (double)count);
+        return (count / elapsed.TotalSeconds, latencies, allocated / (double)count, workItems / (double)count);
     }
 
     private static async Task<List<long>> CallerAsync(IActorRef echo, long deadline, CancellationToken cancellationToken)
