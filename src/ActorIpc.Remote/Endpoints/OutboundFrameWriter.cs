@@ -13,7 +13,7 @@ internal sealed class OutboundFrameWriter(RemoteNode node, Association associati
 
     // Most frames in a batch come from the same few senders: their exported path is kept.
     private IActorRef? _lastSender;
-    private string? _lastSenderPath;
+    private WirePath _lastSenderPath;
 
     public ulong NextHeartbeat() => ++_heartbeats;
 
@@ -23,12 +23,12 @@ internal sealed class OutboundFrameWriter(RemoteNode node, Association associati
         var message = item.Message!;
         try
         {
-            string? sender = null;
+            WirePath sender = default;
             if (item.Sender is { } from)
             {
                 if (!ReferenceEquals(from, _lastSender))
                 {
-                    _lastSenderPath = node.ExportPath(from);
+                    _lastSenderPath = node.ExportSender(from);
                     _lastSender = from;
                 }
 
@@ -43,7 +43,7 @@ internal sealed class OutboundFrameWriter(RemoteNode node, Association associati
             FrameWriter.WriteMessage(
                 batch,
                 node.Settings.MaxFrameSize,
-                recipient.PathText,
+                recipient.WirePath,
                 sender,
                 serializer.Identifier,
                 serializer.Manifest(message),

@@ -13,7 +13,7 @@ namespace ActorIpc.Remote.Endpoints;
 /// <param name="capacity">How many paths it holds before it is cleared.</param>
 /// <param name="resolveTemporary">Finds a promise by a temporary path's bytes (<see cref="RemoteNode.ResolveTemporary"/>), or null to decode and <paramref name="resolve"/> it.</param>
 /// <param name="resolveParsed">
-/// Makes the reference for a parsed path and its text (<see cref="RemoteNode.ResolveParsed"/>):
+/// Makes the reference for a parsed path and its UTF-8 bytes (<see cref="RemoteNode.ResolveParsed"/>):
 /// another process's temporary paths are then built on their cached parent instead of parsed
 /// whole. Null to <paramref name="resolve"/> them like any path.
 /// </param>
@@ -21,7 +21,7 @@ internal sealed class PathCache(
     Func<string, IActorRef> resolve,
     int capacity = 1024,
     PathCache.TemporaryResolver? resolveTemporary = null,
-    Func<ActorPath, string, IActorRef>? resolveParsed = null)
+    Func<ActorPath, byte[], IActorRef>? resolveParsed = null)
 {
     /// <summary>Finds the promise a temporary path's UTF-8 bytes name; null when there is none.</summary>
     public delegate IActorRef? TemporaryResolver(ReadOnlySpan<byte> path);
@@ -47,8 +47,8 @@ internal sealed class PathCache(
 
     /// <summary>
     /// Another process's promise (the sender of an Ask this process answers): one per message, so
-    /// the path is its cached parent plus the name, and the reference keeps the text it came as,
-    /// which is what the reply is sent to.
+    /// the path is its cached parent plus the name, and the reference keeps the bytes it came as,
+    /// which the reply is sent to: the whole path is never decoded.
     /// </summary>
     private IActorRef ResolveOtherTemporary(Utf8Field path)
     {
@@ -60,15 +60,14 @@ internal sealed class PathCache(
         }
 
         var parent = _temporaryParents.GetOrAdd(path.Slice(0, slash), RemoteNode.ParsePath);
-        var text = path.Decode();
-        var name = text[(text.LastIndexOf('/') + 1)..];
+        var name = path.Slice(slash + 1, bytes.Length - slash - 1).Decode();
         try
         {
-            return resolveParsed(parent.Child(name), text);
+            return resolveParsed(parent.Child(name), bytes.ToArray());
         }
         catch (InvalidActorNameException e)
         {
-            throw new ProtocolException($"'{text}' is not an actor path: {e.Message}");
+            throw new ProtocolException($"'{path.Decode()}' is not an actor path: {e.Message}");
         }
     }
 

@@ -69,6 +69,7 @@ internal sealed partial class RemoteNode : IAsyncDisposable
     private string _exportPrefix = string.Empty;
     private byte[][] _tempPrefixesUtf8 = [];
     private string _tempExportPrefix = "/temp/";
+    private byte[] _tempExportPrefixUtf8 = "/temp/$"u8.ToArray();
 
     public Address Address => Addresses.Count > 0 ? Addresses[0] : throw new InvalidOperationException("remoting has not started");
 
@@ -100,6 +101,7 @@ internal sealed partial class RemoteNode : IAsyncDisposable
         _exportPrefix = Address.ToString();
         _tempPrefixesUtf8 = [.. addresses.Select(a => Encoding.UTF8.GetBytes(a + "/temp/"))];
         _tempExportPrefix = _exportPrefix + "/temp/";
+        _tempExportPrefixUtf8 = Encoding.UTF8.GetBytes(_tempExportPrefix + "$");
         HandshakeOptions = new HandshakeOptions(new NodeIdentity(System.Name, Address.ToString(), Incarnation), Settings.Secret.Span);
         Spi.SetExternalResolver(ResolveExternal);
         if (Serialization.SerializeMessages)
@@ -132,14 +134,22 @@ internal sealed partial class RemoteNode : IAsyncDisposable
     public bool IsLocal(Address address) => address.Equals(System.Address) || Addresses.Contains(address);
 
     /// <summary>The text that names <paramref name="actor"/> to another process.</summary>
-    public string ExportPath(IActorRef actor)
-    {
-        if (Spi.ExportTemporary(actor) is var id and not 0)
-        {
-            // An Ask's promise (/temp/$n), once per remote Ask: one string, and no path made.
-            return string.Create(CultureInfo.InvariantCulture, $"{_tempExportPrefix}${id}");
-        }
+    public string ExportPath(IActorRef actor) =>
+        Spi.ExportTemporary(actor) is var id and not 0
+            ? string.Create(CultureInfo.InvariantCulture, $"{_tempExportPrefix}${id}")
+            : ExportNamed(actor);
 
+    /// <summary>
+    /// <see cref="ExportPath"/> in the form a frame writes: an Ask's promise (<c>/temp/$n</c>, once
+    /// per remote Ask) is this node's prefix bytes and its number, with no string and no path made.
+    /// </summary>
+    public WirePath ExportSender(IActorRef actor) =>
+        Spi.ExportTemporary(actor) is var id and not 0
+            ? WirePath.Numbered(_tempExportPrefixUtf8, id)
+            : ExportNamed(actor);
+
+    private string ExportNamed(IActorRef actor)
+    {
         var path = actor.Path;
         if (!path.Address.Equals(System.Address))
         {
@@ -179,13 +189,13 @@ internal sealed partial class RemoteNode : IAsyncDisposable
         ActorPath.TryParse(text, out var path) ? path : throw new ProtocolException($"'{text}' is not an actor path");
 
     /// <summary>
-    /// A working reference for a parsed path; <paramref name="text"/>, when given, is the path as
-    /// the peer wrote it, kept by a remote reference as the text it sends to.
+    /// A working reference for a parsed path; <paramref name="utf8"/>, when given, is the path as
+    /// the peer wrote it, kept by a remote reference as the bytes it sends to.
     /// </summary>
-    public IActorRef ResolveParsed(ActorPath path, string? text) =>
+    public IActorRef ResolveParsed(ActorPath path, byte[]? utf8) =>
         IsLocal(path.Address)
             ? Spi.ResolveLocal(path) ?? new MissingActorRef(System, path)
-            : new RemoteActorRef(System, path, AssociationFor(path.Address), text);
+            : new RemoteActorRef(System, path, AssociationFor(path.Address), utf8);
 
     public async ValueTask DisposeAsync()
     {

@@ -1,4 +1,5 @@
 using ActorIpc.Remote.Endpoints;
+using ActorIpc.Remote.Wire;
 using ActorIpc.Spi;
 
 namespace ActorIpc.Remote.References;
@@ -7,14 +8,21 @@ namespace ActorIpc.Remote.References;
 /// A reference to an actor in another process: sends, watches and termination notices go
 /// through the association with that process.
 /// </summary>
-internal sealed class RemoteActorRef(ActorSystem system, ActorPath path, Association association, string? pathText = null) : ExternalActorRef(system, path)
+/// <param name="system">The system the reference is used in.</param>
+/// <param name="path">The actor's path.</param>
+/// <param name="association">The association with the actor's process.</param>
+/// <param name="pathUtf8">
+/// The path as the peer wrote it in a frame (another process's promise: a reply goes to exactly
+/// that), or null to write <paramref name="path"/> with its uid. Not changed afterwards.
+/// </param>
+internal sealed class RemoteActorRef(ActorSystem system, ActorPath path, Association association, byte[]? pathUtf8 = null) : ExternalActorRef(system, path)
 {
-    private string? _pathText = pathText;
+    private byte[]? _pathUtf8 = pathUtf8;
 
     public Association Association { get; } = association;
 
-    /// <summary>The path as it travels in frames (with the uid), computed once.</summary>
-    public string PathText => _pathText ??= Path.ToStringWithUid();
+    /// <summary>The path as it travels in frames, encoded once: each message to the actor copies these bytes.</summary>
+    public WirePath WirePath => WirePath.FromUtf8(_pathUtf8 ??= WireText.StrictUtf8.GetBytes(Path.ToStringWithUid()));
 
     public override void Tell(object message, IActorRef? sender)
     {

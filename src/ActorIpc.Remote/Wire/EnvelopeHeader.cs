@@ -8,8 +8,8 @@ namespace ActorIpc.Remote.Wire;
 internal readonly struct EnvelopeHeader
 {
     private readonly FrameType _type;
-    private readonly string _recipient;
-    private readonly string _sender;
+    private readonly WirePath _recipient;
+    private readonly WirePath _sender;
     private readonly string _manifest;
     private readonly int _serializerId;
     private readonly int _recipientBytes;
@@ -19,19 +19,23 @@ internal readonly struct EnvelopeHeader
     /// <summary>Validates and measures the header fields.</summary>
     /// <exception cref="ArgumentException">A field is null, the recipient empty or the serializer id negative.</exception>
     /// <exception cref="FrameTooLargeException">The header alone exceeds <paramref name="maxFrameSize"/>.</exception>
-    public EnvelopeHeader(int maxFrameSize, FrameType type, string recipient, string? sender, int serializerId, string manifest)
+    public EnvelopeHeader(int maxFrameSize, FrameType type, WirePath recipient, WirePath sender, int serializerId, string manifest)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxFrameSize);
-        ArgumentException.ThrowIfNullOrEmpty(recipient);
+        if (recipient.IsEmpty)
+        {
+            throw new ArgumentException("The recipient's path must not be null or empty.", nameof(recipient));
+        }
+
         ArgumentOutOfRangeException.ThrowIfNegative(serializerId);
         ArgumentNullException.ThrowIfNull(manifest);
         _type = type;
         _recipient = recipient;
-        _sender = sender ?? string.Empty;
+        _sender = sender;
         _manifest = manifest;
         _serializerId = serializerId;
-        _recipientBytes = WireText.GetByteCount(recipient);
-        _senderBytes = WireText.GetByteCount(_sender);
+        _recipientBytes = recipient.ByteCount();
+        _senderBytes = sender.ByteCount();
         _manifestBytes = WireText.GetByteCount(manifest);
 
         // Summed in long: three strings near the limit must not wrap around int.
@@ -63,8 +67,8 @@ internal readonly struct EnvelopeHeader
             writer.WriteUInt64(sequenceNumber);
         }
 
-        writer.WriteString(_recipient, _recipientBytes);
-        writer.WriteString(_sender, _senderBytes);
+        _recipient.Write(ref writer, _recipientBytes);
+        _sender.Write(ref writer, _senderBytes);
         writer.WriteVarint((uint)_serializerId);
         writer.WriteString(_manifest, _manifestBytes);
         writer.WriteUInt32(payloadLength);

@@ -85,6 +85,13 @@ internal ref struct FrameSpanWriter
         _position += written;
     }
 
+    /// <summary>Writes <paramref name="value"/> in decimal ASCII digits, as <see cref="WirePath.DecimalDigits"/> counts them.</summary>
+    public void WriteDecimal(long value)
+    {
+        value.TryFormat(_span[_position..], out var written, default, System.Globalization.CultureInfo.InvariantCulture);
+        _position += written;
+    }
+
     /// <summary>Copies raw bytes.</summary>
     public void WriteBytes(ReadOnlySpan<byte> value)
     {

@@ -21,7 +21,7 @@ internal static class FrameWriter
     /// <param name="payload">The serialized message.</param>
     /// <returns>The bytes appended, length prefix included.</returns>
     /// <exception cref="FrameTooLargeException">The frame would exceed <paramref name="maxFrameSize"/>; nothing was written.</exception>
-    public static int WriteMessage(IBufferWriter<byte> output, int maxFrameSize, string recipient, string? sender, int serializerId, string manifest, ReadOnlySpan<byte> payload)
+    public static int WriteMessage(IBufferWriter<byte> output, int maxFrameSize, WirePath recipient, WirePath sender, int serializerId, string manifest, ReadOnlySpan<byte> payload)
         => WriteEnvelope(output, maxFrameSize, FrameType.Message, 0, recipient, sender, serializerId, manifest, payload);
 
     /// <summary>
@@ -31,7 +31,7 @@ internal static class FrameWriter
     /// <returns>The bytes appended, length prefix included.</returns>
     /// <exception cref="FrameTooLargeException">The frame would exceed <paramref name="maxFrameSize"/>; the output is rolled back to where the frame began.</exception>
     /// <remarks>If <paramref name="writePayload"/> throws, the output is rolled back too and the exception propagates.</remarks>
-    public static int WriteMessage<TState>(FrameBuffer output, int maxFrameSize, string recipient, string? sender, int serializerId, string manifest, TState state, FramePayloadWriter<TState> writePayload)
+    public static int WriteMessage<TState>(FrameBuffer output, int maxFrameSize, WirePath recipient, WirePath sender, int serializerId, string manifest, TState state, FramePayloadWriter<TState> writePayload)
         => WriteEnvelope(output, maxFrameSize, FrameType.Message, 0, recipient, sender, serializerId, manifest, state, writePayload);
 
     /// <summary>Writes a SystemMessage frame: <paramref name="sequenceNumber"/>, then the same envelope as <see cref="WriteMessage"/>.</summary>
@@ -120,7 +120,7 @@ internal static class FrameWriter
         output.Advance(writer.Position);
     }
 
-    private static int WriteEnvelope(IBufferWriter<byte> output, int maxFrameSize, FrameType type, ulong sequenceNumber, string recipient, string? sender, int serializerId, string manifest, ReadOnlySpan<byte> payload)
+    private static int WriteEnvelope(IBufferWriter<byte> output, int maxFrameSize, FrameType type, ulong sequenceNumber, WirePath recipient, WirePath sender, int serializerId, string manifest, ReadOnlySpan<byte> payload)
     {
         ArgumentNullException.ThrowIfNull(output);
         var header = new EnvelopeHeader(maxFrameSize, type, recipient, sender, serializerId, manifest);
@@ -138,7 +138,7 @@ internal static class FrameWriter
         return total;
     }
 
-    private static int WriteEnvelope<TState>(FrameBuffer output, int maxFrameSize, FrameType type, ulong sequenceNumber, string recipient, string? sender, int serializerId, string manifest, TState state, FramePayloadWriter<TState> writePayload)
+    private static int WriteEnvelope<TState>(FrameBuffer output, int maxFrameSize, FrameType type, ulong sequenceNumber, WirePath recipient, WirePath sender, int serializerId, string manifest, TState state, FramePayloadWriter<TState> writePayload)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(writePayload);

@@ -16,9 +16,8 @@ internal sealed class ActorSystemImpl : ActorSystem
     private readonly LocalActorRef _userGuardian;
     private readonly LocalActorRef _systemGuardian;
     private readonly WheelScheduler _scheduler;
-    // Asks register here when their promise is handed out as a sender (to another process): many
-    // lock stripes, since registrations and removals come from every thread at Ask rates.
-    private readonly ConcurrentDictionary<long, PromiseActorRef> _temp = new(Math.Max(16, 4 * Environment.ProcessorCount), 1024);
+    // Asks register here when their promise is handed out as a sender (to another process).
+    private readonly TempRegistry _temp = new();
     private Func<ActorPath, IActorRef?>? _externalResolver;
     private Func<object, object>? _localMessageTransform;
     private readonly List<(string Name, Func<CancellationToken, Task> Run)> _afterActorsStopped = [];
@@ -141,16 +140,16 @@ internal sealed class ActorSystemImpl : ActorSystem
     public long NextTempId() => Interlocked.Increment(ref _nextTempId);
 
     /// <summary>Makes a promise reachable by its number (it was handed out as a sender, e.g. to another process).</summary>
-    public void RegisterTemp(PromiseActorRef promise) => _temp[promise.TempId] = promise;
+    public void RegisterTemp(PromiseActorRef promise) => _temp.Add(promise);
 
     /// <summary>The registered promise numbered <paramref name="id"/>, or null.</summary>
-    public PromiseActorRef? ResolveTemp(long id) => _temp.TryGetValue(id, out var promise) ? promise : null;
+    public PromiseActorRef? ResolveTemp(long id) => _temp.Find(id);
 
     /// <summary>The registered promise named <paramref name="name"/> (the last element of its <c>/temp</c> path, <c>$n</c>), or null.</summary>
     public PromiseActorRef? ResolveTemp(ReadOnlySpan<char> name) =>
         TryParseTempName(name, out var id) ? ResolveTemp(id) : null;
 
-    public void UnregisterTemp(PromiseActorRef promise) => _temp.TryRemove(new KeyValuePair<long, PromiseActorRef>(promise.TempId, promise));
+    public void UnregisterTemp(PromiseActorRef promise) => _temp.Remove(promise);
 
     /// <summary>The registered promise named by the UTF-8 bytes <paramref name="name"/> (<c>$n</c>), or null.</summary>
     public PromiseActorRef? ResolveTemp(ReadOnlySpan<byte> name) =>

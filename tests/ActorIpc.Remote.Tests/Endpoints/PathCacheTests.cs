@@ -70,12 +70,12 @@ public sealed class PathCacheTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Resolve_OtherProcessTemporaryPath_IsBuiltOnItsParentAndKeepsItsText()
+    public void Resolve_OtherProcessTemporaryPath_IsBuiltOnItsParentAndKeepsItsBytes()
     {
         var built = new List<(ActorPath Path, string Text)>();
-        var cache = new PathCache(Resolve, resolveTemporary: _ => null, resolveParsed: (path, text) =>
+        var cache = new PathCache(Resolve, resolveTemporary: _ => null, resolveParsed: (path, utf8) =>
         {
-            built.Add((path, text));
+            built.Add((path, Encoding.UTF8.GetString(utf8)));
             return new StoppableRef(_system, path);
         });
 

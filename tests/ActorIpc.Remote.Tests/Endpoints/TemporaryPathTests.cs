@@ -65,6 +65,17 @@ public sealed class TemporaryPathTests : IAsyncLifetime
         Assert.EndsWith("/temp/" + promise.Path.Name, first, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ExportedSender_NamesThePromiseAndAnActorAsTheirExportedText()
+    {
+        var (_, promise) = await AskCatchingPromiseAsync();
+        var actor = _system.ActorOf(Props.Create(() => new SenderCatcher(new TaskCompletionSource<IActorRef>())), "named");
+
+        Assert.Equal(_remoting.Node.ExportPath(promise), _remoting.Node.ExportSender(promise).ToString());
+        Assert.Equal(_remoting.Node.ExportPath(actor), _remoting.Node.ExportSender(actor).ToString());
+        Assert.Contains("/user/named#", _remoting.Node.ExportSender(actor).ToString(), StringComparison.Ordinal);
+    }
+
     private async Task<(Task<string> Ask, IActorRef Promise)> AskCatchingPromiseAsync()
     {
         var senders = new TaskCompletionSource<IActorRef>(TaskCreationOptions.RunContinuationsAsynchronously);
