@@ -12,9 +12,10 @@ public sealed class BenchCommandTests
         var (code, stdout, _) = CliRunner.Run("bench");
 
         Assert.Equal(0, code);
-        Assert.Contains("hocon", stdout, StringComparison.Ordinal);
-        Assert.Contains("remote-pingpong", stdout, StringComparison.Ordinal);
-        Assert.Contains("raw-socket", stdout, StringComparison.Ordinal);
+        var listed = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split(' ')[0]);
+        Assert.Equal(
+            ["hocon", "local-pingpong", "local-ask", "spawn", "idle-memory", "remote-pingpong", "remote-tell", "remote-ask", "raw-socket"],
+            listed);
     }
 
     [Fact]
@@ -45,23 +46,39 @@ public sealed class BenchCommandTests
         Assert.DoesNotContain("bench-node", stdout, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void BenchHocon_Quick_EndsWithItsHeadlineLine()
+    // local-pingpong's headline is checked with its pair figures below (one quick run, not two).
+    [Theory]
+    [InlineData("hocon", "ms")]
+    [InlineData("local-ask", "asks/s")]
+    [InlineData("spawn", "actors/s")]
+    [InlineData("idle-memory", "bytes")]
+    public void BenchInProcess_Quick_EndsWithItsHeadlineLine(string name, string unit)
     {
-        var (code, stdout, stderr) = CliRunner.Run("bench", "hocon", "--quick");
+        var lines = RunQuick(name);
 
-        Assert.True(code == 0, stderr);
-        var last = stdout.TrimEnd().Split('\n')[^1];
-        Assert.Matches(new Regex(@"^hocon: \d+(\.\d+)? ms$"), last);
+        Assert.Matches(Headline(name, unit), lines[^1]);
+    }
+
+    [Fact]
+    public void BenchLocalPingPong_Quick_PrintsAFigureForEachPairCount()
+    {
+        var lines = RunQuick("local-pingpong");
+
+        // One figure per pair count, in order; the headline repeats the 64-pair figure.
+        var pairs = lines
+            .Select(line => Regex.Match(line, @"^  (\d+) pairs, best of 1 +(\d+(\.\d+)?) msgs/s$"))
+            .Where(match => match.Success)
+            .ToList();
+        Assert.Equal([1, 2, 8, 64], pairs.Select(match => int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture)));
+        Assert.Matches(Headline("local-pingpong", "msgs/s"), lines[^1]);
+        Assert.Equal($"local-pingpong: {pairs[^1].Groups[2].Value} msgs/s", lines[^1]);
     }
 
     [Fact]
     public void Bench_FirstLine_NamesProcessorsAndGarbageCollector()
     {
-        var (code, stdout, stderr) = CliRunner.Run("bench", "hocon", "--quick");
+        var first = RunQuick("hocon")[0];
 
-        Assert.True(code == 0, stderr);
-        var first = stdout.Split('\n')[0];
         Assert.Matches(new Regex($@"^  {Environment.ProcessorCount} processors; (server GC, \d+ heaps, dynamic adaptation (on|off)|workstation GC)$"), first);
     }
 
@@ -91,7 +108,7 @@ public sealed class BenchCommandTests
 
         Assert.True(code == 0, stderr + stdout);
         var lines = stdout.TrimEnd().Split('\n');
-        Assert.Matches(new Regex($@"^{Regex.Escape(name)}: \d+(\.\d+)? {Regex.Escape(unit)}$"), lines[^1]);
+        Assert.Matches(Headline(name, unit), lines[^1]);
         if (p50Name is not null)
         {
             Assert.Matches(new Regex($@"^{Regex.Escape(p50Name)}: \d+(\.\d+)? us$"), lines[^2]);
@@ -103,5 +120,17 @@ public sealed class BenchCommandTests
 
         // The bench waited for the node to exit, so its id names no process any more.
         Assert.Throws<ArgumentException>(() => Process.GetProcessById(pid).Dispose());
+    }
+
+    /// <summary>The closing line every benchmark prints: <c>name: number unit</c>.</summary>
+    private static Regex Headline(string name, string unit) => new($@"^{Regex.Escape(name)}: \d+(\.\d+)? {Regex.Escape(unit)}$");
+
+    /// <summary>Runs <c>bench NAME --quick</c>, which must succeed, and returns its output lines.</summary>
+    private static string[] RunQuick(string name)
+    {
+        var (code, stdout, stderr) = CliRunner.Run("bench", name, "--quick");
+
+        Assert.True(code == 0, stderr + stdout);
+        return stdout.TrimEnd().Split('\n');
     }
 }
