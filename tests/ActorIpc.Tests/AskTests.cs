@@ -1,4 +1,8 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using ActorIpc.Scheduling;
 using ActorIpc.Tests.Actors;
+using ActorIpc.Tests.Spi;
 using ActorIpc.TestKit;
 using Xunit.Abstractions;
 
@@ -48,10 +52,117 @@ public sealed class AskTests(ITestOutputHelper output) : TestKit.Xunit2.TestKit(
         Assert.Equal(silent.Path, thrown.Target);
         Assert.Equal(typeof(Ping), thrown.MessageType);
         Assert.True(thrown.TargetAlive);
-        Assert.True(thrown.Elapsed >= TimeSpan.FromMilliseconds(50), $"elapsed {thrown.Elapsed}");
-        Assert.Contains("actoripc://test/user/silent", thrown.Message, StringComparison.Ordinal);
-        Assert.Contains(typeof(Ping).FullName!, thrown.Message, StringComparison.Ordinal);
-        Assert.Contains("the target is alive", thrown.Message, StringComparison.Ordinal);
+        AssertTimeoutMessage(thrown, TimeSpan.FromMilliseconds(50), "actoripc://test/user/silent", "the target is alive");
+    }
+
+    [Fact]
+    public async Task Ask_TargetStopsWithoutReplying_TimesOutSayingTheTargetHasStopped()
+    {
+        var quitter = Sys.ActorOf(Props.Create(() => new QuittingActor()), "quitter");
+        Watch(quitter);
+
+        // The timeout must fire after the target has stopped, whatever the machine's pace: an
+        // earlier entry holds the wheel's thread until the test has seen the Terminated, so the
+        // Ask cannot expire before that.
+        var holding = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Sys.Scheduler.ScheduleOnce(TimeSpan.Zero, () =>
+        {
+            holding.SetResult();
+            release.Task.Wait(TimeSpan.FromSeconds(30));
+        });
+        Task<string> ask;
+        try
+        {
+            await holding.Task;
+            ask = quitter.Ask<string>(new Ping(1), TimeSpan.FromMilliseconds(50));
+            await ExpectTerminatedAsync(quitter);
+        }
+        finally
+        {
+            release.SetResult();
+        }
+
+        var thrown = await Assert.ThrowsAsync<AskTimeoutException>(() => ask);
+
+        Assert.False(thrown.TargetAlive);
+        AssertTimeoutMessage(thrown, TimeSpan.FromMilliseconds(50), "actoripc://test/user/quitter", "the target has stopped");
+    }
+
+    [Fact]
+    public async Task Ask_ActorOfAnotherProcess_TimesOutSayingWhetherItIsAliveIsNotKnown()
+    {
+        // No reply from another process does not tell whether its actor lives.
+        var far = new BlackHoleRef(Sys, ActorPath.Parse("actoripc.unix://remote@worker/user/callee"));
+
+        var thrown = await Assert.ThrowsAsync<AskTimeoutException>(() => far.Ask<string>(new Ping(1), TimeSpan.FromMilliseconds(50)));
+
+        Assert.Null(thrown.TargetAlive);
+        AssertTimeoutMessage(thrown, TimeSpan.FromMilliseconds(50), "actoripc.unix://remote@worker/user/callee", "whether the target is alive is not known");
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-5)]
+    public void Ask_TimeoutNotPositive_IsRefused(int milliseconds)
+    {
+        var echo = Sys.ActorOf(Props.Create<EchoActor>());
+
+        var thrown = Assert.Throws<ArgumentOutOfRangeException>(() => { _ = echo.Ask<string>("x", TimeSpan.FromMilliseconds(milliseconds)); });
+
+        Assert.Equal("timeout", thrown.ParamName);
+        Assert.Contains("the Ask timeout must be positive", thrown.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ask_ItsTimeout_IsThePromiseItselfOnTheSystemsWheel()
+    {
+        var probe = CreateTestProbe();
+
+        var ask = probe.Ref.Ask<string>("question", TimeSpan.FromSeconds(30));
+        await probe.ExpectMsgAsync("question");
+
+        // The sender the target sees is the promise, and the promise is the wheel's entry that
+        // times the Ask out: arming the timeout made no timer of its own.
+        var entry = Assert.IsAssignableFrom<TimerEntry>(probe.LastSender);
+        Assert.Same(((ActorSystemImpl)Sys).Wheel.Wheel, entry.Wheel);
+        Assert.True(entry.IsLive);
+
+        probe.Reply("answer");
+
+        Assert.Equal("answer", await ask);
+        await AwaitConditionAsync(() => entry.IsCancelled, message: "the reply disarms the promise's own wheel entry");
+    }
+
+    [Fact]
+    public async Task Ask_AllocatesItsPromiseAndNoTimer()
+    {
+        var system = (ActorSystemImpl)Sys;
+        var echo = Sys.ActorOf(Props.Create<EchoActor>());
+        var timeout = TimeSpan.FromSeconds(30);
+        object question = "question";
+
+        // What a promise costs by itself (with its task): the bound an Ask is held to, plus a
+        // little for the slots it takes in the wheel's pending list and the mailbox's queue,
+        // amortized. A timer per Ask (a System.Threading.Timer, a delayed task, a
+        // CancellationTokenSource with a timeout) would cost more than 100 bytes on top.
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        _ = new AskPromise<string>(system, echo, typeof(string), timeout);
+        var promiseBytes = GC.GetAllocatedBytesForCurrentThread() - before;
+        var bound = promiseBytes + 48;
+
+        // Warm-up: compiles the paths and makes the queues an Ask goes through.
+        await MeasureAsksAsync(echo, question, timeout, 1_000);
+
+        // A first measure can meet a one-off (a queue growing a segment, runtime state set up on
+        // first use); only one over the bound twice fails.
+        var perAsk = await MeasureAsksAsync(echo, question, timeout, 5_000);
+        if (perAsk > bound)
+        {
+            perAsk = await MeasureAsksAsync(echo, question, timeout, 5_000);
+        }
+
+        Assert.True(perAsk <= bound, $"an Ask allocated {perAsk:0.#} bytes on the asking thread; its promise alone is {promiseBytes}");
     }
 
     [Fact]
@@ -204,7 +315,44 @@ public sealed class AskTests(ITestOutputHelper output) : TestKit.Xunit2.TestKit(
         await ExpectMsgAsync("done");
     }
 
+    /// <summary>
+    /// Asks <paramref name="target"/> <paramref name="count"/> times, one after the other, and
+    /// returns the bytes the asking thread allocated per Ask while sending it (the reply and the
+    /// await run on other threads).
+    /// </summary>
+    private static async Task<double> MeasureAsksAsync(IActorRef target, object question, TimeSpan timeout, int count)
+    {
+        long allocated = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            var ask = target.Ask<string>(question, timeout);
+            allocated += GC.GetAllocatedBytesForCurrentThread() - before;
+            await ask;
+        }
+
+        return allocated / (double)count;
+    }
+
+    /// <summary>Checks the whole text of a timeout: the time waited (as <see cref="AskTimeoutException.Elapsed"/> says, at least the timeout), the target, the message type and the liveness wording.</summary>
+    private static void AssertTimeoutMessage(AskTimeoutException thrown, TimeSpan timeout, string target, string liveness)
+    {
+        var match = Regex.Match(
+            thrown.Message,
+            $@"^Ask timed out after (\d+) ms: no reply from {Regex.Escape(target)} to a message of type {Regex.Escape(typeof(Ping).FullName!)} \({Regex.Escape(liveness)}\)$");
+
+        Assert.True(match.Success, thrown.Message);
+        Assert.Equal(thrown.Elapsed.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture), match.Groups[1].Value);
+        Assert.True(thrown.Elapsed >= timeout, $"elapsed {thrown.Elapsed}");
+    }
+
     private sealed record Ping(int Id);
+
+    /// <summary>Stops itself on the first message, without replying.</summary>
+    private sealed class QuittingActor : ActorBase
+    {
+        protected override void OnReceive(object message) => Context.Stop(Self);
+    }
 
     private sealed class SilentActor : ActorBase
     {

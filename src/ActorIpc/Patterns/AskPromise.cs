@@ -79,7 +79,7 @@ internal sealed class AskPromise<T>(ActorSystemImpl system, IActorRef target, Ty
     {
         // The time waited is the timeout plus how late the wheel fired: derived from the
         // deadline, so an Ask reads no clock when it starts.
-        var alive = target is IInternalActorRef known ? !known.IsTerminated : (bool?)null;
+        var alive = IsAlive(target);
         var elapsed = timeout + TimeSpan.FromTicks(Math.Max(0, System.Wheel.Elapsed.Ticks - DeadlineTime));
         if (_completion.TrySetException(new AskTimeoutException(target.Path, messageType, elapsed, alive)))
         {

@@ -83,6 +83,18 @@ internal abstract class PromiseActorRef(ActorSystemImpl system) : TimerEntry, II
         }
     }
 
+    /// <summary>
+    /// Whether <paramref name="target"/> is alive, as far as this process can tell, for a timeout's
+    /// message: a local actor knows; an actor of another process is known only once its reference
+    /// has learnt that it is gone, and is otherwise reported as not known (null), not as alive.
+    /// </summary>
+    protected static bool? IsAlive(IActorRef target) => target switch
+    {
+        Spi.ExternalActorRef external => external.IsTerminated ? false : null,
+        IInternalActorRef local => !local.IsTerminated,
+        _ => null,
+    };
+
     /// <summary>The message sent with this promise as sender went to dead letters.</summary>
     public abstract void FailUndelivered(IActorRef recipient, object message, string reason);
 

@@ -51,7 +51,7 @@ internal sealed class WatchPromise(ActorSystemImpl system, IInternalActorRef tar
 
     protected internal override void Expire()
     {
-        if (_completion.TrySetException(new AskTimeoutException(target.Path, stopMessageType, Stopwatch.GetElapsedTime(_started), !target.IsTerminated)))
+        if (_completion.TrySetException(new AskTimeoutException(target.Path, stopMessageType, Stopwatch.GetElapsedTime(_started), IsAlive(target))))
         {
             target.SendSystemMessage(new Unwatch(target, this));
             Completed();
