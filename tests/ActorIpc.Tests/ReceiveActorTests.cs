@@ -101,13 +101,26 @@ public sealed class ReceiveActorTests(ITestOutputHelper output) : TestKit.Xunit2
     [Fact]
     public async Task Props_FactoryReturningSameInstance_FailsRestartWithAClearError()
     {
+        // The parent tells the test each failure it decides on, and decides as the default strategy does.
+        var reporting = new OneForOneStrategy(cause =>
+        {
+            TestActor.Tell(cause, null);
+            return SupervisorStrategy.DefaultDecider(cause);
+        });
+        var parent = Sys.ActorOf(Props.Create(() => new Actors.ParentActor(reporting)), "parent");
         OnlyStrings? cached = null;
-        var actor = Sys.ActorOf(Props.Create(() => cached ??= new OnlyStrings()));
+        var actor = await parent.Ask<IActorRef>(new Actors.CreateChild(Props.Create(() => cached ??= new OnlyStrings()), "reused"));
         Watch(actor);
 
         actor.Tell(new Crash(), TestActor);
 
         // The restart cannot create a fresh instance; the initialization failure stops the actor.
+        await ExpectMsgAsync<InvalidOperationException>(e => e.Message == "crash");
+        var failure = await ExpectMsgAsync<ActorInitializationException>();
+        Assert.Equal(
+            "actoripc://test/user/parent/reused: restarting the actor (constructor or PostRestart) failed: InvalidOperationException: "
+            + "the Props factory for OnlyStrings must create a new actor instance on every call; it returned an instance created earlier",
+            failure.Message);
         await ExpectTerminatedAsync(actor);
     }
 

@@ -1,4 +1,7 @@
+using System.Diagnostics;
 using ActorIpc.Tests.Actors;
+using ActorIpc.TestKit;
+using Microsoft.Extensions.Logging;
 using Xunit.Abstractions;
 
 namespace ActorIpc.Tests;
@@ -26,9 +29,7 @@ public sealed class SupervisionTests(ITestOutputHelper output) : TestKit.Xunit2.
     [Fact]
     public async Task Resume_KeepsState()
     {
-        var parent = Sys.ActorOf(Props.Create(() => new ParentActor(new OneForOneStrategy(_ => Directive.Resume))));
-        var child = await parent.Ask<IActorRef>(new CreateChild(Props.Create(() => new LifecycleProbeActor(TestActor)), "child"));
-        await ExpectMsgAsync("prestart");
+        var child = await StartChildAsync(new OneForOneStrategy(_ => Directive.Resume));
         child.Tell("a", TestActor);
         await ExpectMsgAsync("a");
 
@@ -41,15 +42,9 @@ public sealed class SupervisionTests(ITestOutputHelper output) : TestKit.Xunit2.
     [Fact]
     public async Task Stop_Directive_StopsTheChild()
     {
-        var parent = Sys.ActorOf(Props.Create(() => new ParentActor(SupervisorStrategy.StoppingStrategy)));
-        var child = await parent.Ask<IActorRef>(new CreateChild(Props.Create(() => new LifecycleProbeActor(TestActor)), "child"));
-        await ExpectMsgAsync("prestart");
-        Watch(child);
+        var child = await StartChildAsync(Props.Create(() => new ParentActor(SupervisorStrategy.StoppingStrategy)));
 
-        child.Tell(new Crash(new InvalidOperationException("boom")), TestActor);
-
-        await ExpectMsgAsync("poststop");
-        await ExpectTerminatedAsync(child);
+        await CrashAndExpectStoppedAsync(child);
     }
 
     [Fact]
@@ -72,24 +67,52 @@ public sealed class SupervisionTests(ITestOutputHelper output) : TestKit.Xunit2.
     [Fact]
     public async Task RetryLimit_ExceededWithinWindow_StopsTheChild()
     {
-        var strategy = new OneForOneStrategy(2, TimeSpan.FromMinutes(1), _ => Directive.Restart);
-        var parent = Sys.ActorOf(Props.Create(() => new ParentActor(strategy)));
-        var child = await parent.Ask<IActorRef>(new CreateChild(Props.Create(() => new LifecycleProbeActor(TestActor)), "child"));
-        await ExpectMsgAsync("prestart");
+        var child = await StartChildAsync(new OneForOneStrategy(2, TimeSpan.FromMinutes(1), _ => Directive.Restart));
         Watch(child);
 
         for (var i = 1; i <= 2; i++)
         {
             child.Tell(new Crash(new InvalidOperationException($"crash {i}")), TestActor);
-            await ExpectMsgAsync($"prerestart:crash {i}");
-            await ExpectMsgAsync("poststop");
-            await ExpectMsgAsync("postrestart");
-            await ExpectMsgAsync("prestart");
+            await ExpectRestartAsync(TestProbe, $"crash {i}");
         }
 
         child.Tell(new Crash(new InvalidOperationException("crash 3")), TestActor);
         await ExpectMsgAsync("poststop");
         await ExpectTerminatedAsync(child);
+    }
+
+    [Fact]
+    public async Task RetryLimit_WindowPassedSinceTheFirstRestart_CountStartsOver()
+    {
+        // One restart per window. Were the count kept across windows, the second crash would stop the child.
+        var window = TimeSpan.FromMilliseconds(1);
+        var child = await StartChildAsync(new OneForOneStrategy(1, window, _ => Directive.Restart));
+
+        for (var i = 1; i <= 3; i++)
+        {
+            child.Tell(new Crash(new InvalidOperationException($"crash {i}")), TestActor);
+            await ExpectRestartAsync(TestProbe, $"crash {i}");
+
+            // The parent opened the window before the restart it granted, so before the probe got
+            // "prestart"; once a window's length has passed since then, it has closed. The
+            // strategy reads the machine's clock (there is no clock to hand it), so the time
+            // itself must pass: a millisecond, spun, not slept.
+            var restarted = Stopwatch.GetTimestamp();
+            SpinWait.SpinUntil(() => Stopwatch.GetElapsedTime(restarted) > window);
+        }
+
+        child.Tell("still here", TestActor);
+        await ExpectMsgAsync("still here");
+    }
+
+    [Fact]
+    public async Task PropsStrategy_IsUsedInsteadOfTheParentsOwn()
+    {
+        // The parent's own strategy restarts; the props it was created with say stop.
+        var child = await StartChildAsync(
+            Props.Create(() => new ParentActor(SupervisorStrategy.Default)).WithSupervisorStrategy(SupervisorStrategy.StoppingStrategy));
+
+        await CrashAndExpectStoppedAsync(child);
     }
 
     [Fact]
@@ -113,12 +136,48 @@ public sealed class SupervisionTests(ITestOutputHelper output) : TestKit.Xunit2.
     }
 
     [Fact]
+    public async Task AllForOne_RetryLimitExceeded_StopsEverySibling()
+    {
+        var strategy = new AllForOneStrategy(1, TimeSpan.FromMinutes(1), _ => Directive.Restart);
+        var parent = Sys.ActorOf(Props.Create(() => new ParentActor(strategy)));
+        var probeA = CreateTestProbe();
+        var probeB = CreateTestProbe();
+        var a = await parent.Ask<IActorRef>(new CreateChild(Props.Create(() => new LifecycleProbeActor(probeA.Ref)), "a"));
+        var b = await parent.Ask<IActorRef>(new CreateChild(Props.Create(() => new LifecycleProbeActor(probeB.Ref)), "b"));
+        await probeA.ExpectMsgAsync("prestart");
+        await probeB.ExpectMsgAsync("prestart");
+        Watch(a);
+        Watch(b);
+
+        a.Tell(new Crash(new InvalidOperationException("one")), TestActor);
+        await ExpectRestartAsync(probeA, "one");
+        await ExpectRestartAsync(probeB, "one");
+        a.Tell(new Crash(new InvalidOperationException("two")), TestActor);
+
+        await probeA.ExpectMsgAsync("poststop");
+        await probeB.ExpectMsgAsync("poststop");
+        var terminated = await ReceiveNAsync(2);
+        Assert.Equal(new[] { a, b }.ToHashSet(), terminated.Cast<Terminated>().Select(t => t.ActorRef).ToHashSet());
+    }
+
+    [Fact]
     public async Task FailingConstructor_IsStoppedWithAnInitializationFailure()
     {
-        var actor = Sys.ActorOf(Props.Create(() => new ThrowingConstructorActor()));
-        Watch(actor);
+        var logs = new CollectingLoggerProvider();
+        await using var kit = new TestKitBase(loggerFactory: logs);
+        var actor = kit.Sys.ActorOf(Props.Create(() => new ThrowingConstructorActor()), "unborn");
+        kit.Watch(actor);
 
-        await ExpectTerminatedAsync(actor);
+        await kit.ExpectTerminatedAsync(actor);
+
+        // The supervisor logs the failure before it stops the actor.
+        var entry = Assert.Single(logs.Entries, e => e.Exception is not null);
+        var failure = Assert.IsType<ActorInitializationException>(entry.Exception);
+        Assert.Equal(actor.Path, failure.ActorPath);
+        Assert.IsType<InvalidOperationException>(failure.InnerException);
+        Assert.Equal("actoripc://test/user/unborn: creating the actor (constructor or PreStart) failed: InvalidOperationException: cannot start", failure.Message);
+        Assert.Equal(LogLevel.Error, entry.Level);
+        Assert.Equal($"actoripc://test/user/unborn failed with {typeof(ActorInitializationException).FullName}: {failure.Message}; supervisor directive: Stop", entry.Message);
     }
 
     [Fact]
@@ -156,6 +215,37 @@ public sealed class SupervisionTests(ITestOutputHelper output) : TestKit.Xunit2.
         Assert.Equal(Directive.Stop, SupervisorStrategy.DefaultDecider(new ActorInitializationException(path, "creating", new InvalidOperationException())));
         Assert.Equal(Directive.Stop, SupervisorStrategy.DefaultDecider(new ActorKilledException(path)));
         Assert.Equal(Directive.Restart, SupervisorStrategy.DefaultDecider(new InvalidOperationException()));
+    }
+
+    /// <summary>Creates a parent from <paramref name="parentProps"/> and, under it, a <see cref="LifecycleProbeActor"/> reporting to <see cref="TestKitBase.TestActor"/>; returns the child once started.</summary>
+    private async Task<IActorRef> StartChildAsync(Props parentProps)
+    {
+        var parent = Sys.ActorOf(parentProps);
+        var child = await parent.Ask<IActorRef>(new CreateChild(Props.Create(() => new LifecycleProbeActor(TestActor)), "child"));
+        await ExpectMsgAsync("prestart");
+        return child;
+    }
+
+    private Task<IActorRef> StartChildAsync(SupervisorStrategy parentStrategy) => StartChildAsync(Props.Create(() => new ParentActor(parentStrategy)));
+
+    /// <summary>Makes <paramref name="child"/> (started by <see cref="StartChildAsync(Props)"/>) fail and expects it to stop, not restart (which would report "prerestart" first).</summary>
+    private async Task CrashAndExpectStoppedAsync(IActorRef child)
+    {
+        Watch(child);
+
+        child.Tell(new Crash(new InvalidOperationException("boom")), TestActor);
+
+        await ExpectMsgAsync("poststop");
+        await ExpectTerminatedAsync(child);
+    }
+
+    /// <summary>Expects the lifecycle messages of one restart of a <see cref="LifecycleProbeActor"/>, caused by <paramref name="reason"/>.</summary>
+    private static async Task ExpectRestartAsync(TestProbe probe, string reason)
+    {
+        await probe.ExpectMsgAsync($"prerestart:{reason}");
+        await probe.ExpectMsgAsync("poststop");
+        await probe.ExpectMsgAsync("postrestart");
+        await probe.ExpectMsgAsync("prestart");
     }
 
     private sealed class ThrowingConstructorActor : ActorBase
