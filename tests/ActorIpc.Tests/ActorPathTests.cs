@@ -1,3 +1,5 @@
+using ActorIpc.Tests.Actors;
+
 namespace ActorIpc.Tests;
 
 public sealed class ActorPathTests
@@ -51,14 +53,43 @@ public sealed class ActorPathTests
         Assert.False(ActorPath.TryParse(text, out _));
     }
 
-    [Theory]
-    [InlineData("", "must not be empty")]
-    [InlineData("a/b", "'/' at position 1 is not allowed")]
-    [InlineData("$reserved", "reserved for names the system generates")]
-    public void ActorOf_InvalidName_ThrowsNamingTheRule(string name, string reason)
+    public static TheoryData<string, string> InvalidNames => new()
     {
-        var thrown = Assert.Throws<InvalidActorNameException>(() => ActorName.ValidateActorName(name));
+        { "", "must not be empty" },
+        { "a/b", "'/' at position 1 is not allowed" },
+        { "$reserved", "reserved for names the system generates" },
+    };
 
+    [Theory]
+    [MemberData(nameof(InvalidNames))]
+    public void ValidateActorName_Invalid_ThrowsNamingTheRule(string name, string reason) =>
+        AssertNamesTheRule(Assert.Throws<InvalidActorNameException>(() => ActorName.ValidateActorName(name)), name, reason);
+
+    [Theory]
+    [MemberData(nameof(InvalidNames))]
+    public async Task SystemActorOf_InvalidName_ThrowsNamingTheRule(string name, string reason)
+    {
+        await using var system = ActorSystem.Create("names");
+
+        AssertNamesTheRule(Assert.Throws<InvalidActorNameException>(() => system.ActorOf(Props.Create<EchoActor>(), name)), name, reason);
+    }
+
+    [Theory]
+    [MemberData(nameof(InvalidNames))]
+    public async Task ContextActorOf_InvalidName_ThrowsNamingTheRule(string name, string reason)
+    {
+        await using var system = ActorSystem.Create("names");
+        var parent = system.ActorOf(Props.Create(() => new ParentActor(SupervisorStrategy.Default)));
+
+        // Context.ActorOf throws in the parent's handler, which fails the Ask with that exception.
+        var thrown = await Assert.ThrowsAsync<InvalidActorNameException>(() => parent.Ask<IActorRef>(new CreateChild(Props.Create<EchoActor>(), name)));
+
+        AssertNamesTheRule(thrown, name, reason);
+    }
+
+    private static void AssertNamesTheRule(InvalidActorNameException thrown, string name, string reason)
+    {
+        Assert.StartsWith($"invalid actor name '{name}': ", thrown.Message, StringComparison.Ordinal);
         Assert.Contains(reason, thrown.Message, StringComparison.Ordinal);
         Assert.Equal(name, thrown.Name);
     }

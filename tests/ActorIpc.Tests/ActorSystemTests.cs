@@ -1,3 +1,4 @@
+using System.Reflection;
 using ActorIpc.Hocon;
 using ActorIpc.Tests.Actors;
 using ActorIpc.TestKit;
@@ -43,13 +44,34 @@ public sealed class ActorSystemTests
         Assert.Contains("power of two", thrown.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Create_UnknownMailboxType_ErrorNamesPath()
+    [Theory]
+    [InlineData("type = huge", "type", "unknown mailbox type \"huge\" (expected unbounded, bounded or priority)")]
+    [InlineData("type = bounded, capacity = 0", "capacity", "expected a capacity of at least 1, got 0")]
+    [InlineData("type = bounded, capacity = 4, overflow = drop-all", "overflow", "unknown overflow \"drop-all\" (expected drop-new or drop-oldest)")]
+    [InlineData("type = priority, priority = \"No.Such.Ranking, NoSuchAssembly\"", "priority", "the type \"No.Such.Ranking, NoSuchAssembly\" was not found (give 'Namespace.Type, Assembly')")]
+    [InlineData("type = priority, priority = \"No.Such.Ranking\"", "priority", "the type \"No.Such.Ranking\" was not found (give 'Namespace.Type, Assembly')")]
+    [InlineData("type = priority, priority = \"System.String\"", "priority", "the type \"System.String\" does not implement ActorIpc.IMessagePriority")]
+    [InlineData(
+        "type = priority, priority = \"ActorIpc.Tests.ActorSystemTests+RankedByWeight, ActorIpc.Tests\"",
+        "priority",
+        "cannot create \"ActorIpc.Tests.ActorSystemTests+RankedByWeight, ActorIpc.Tests\": ")]
+    public void Create_InvalidMailbox_ErrorNamesPathAndRule(string mailbox, string key, string reason)
     {
-        var thrown = Assert.Throws<HoconException>(() => ActorSystem.Create("bad", "actoripc.actor.mailboxes.x.type = huge"));
+        var thrown = Assert.Throws<HoconException>(() => ActorSystem.Create("bad", $"actoripc.actor.mailboxes.x {{ {mailbox} }}"));
 
-        Assert.Equal("actoripc.actor.mailboxes.x.type", thrown.Path);
-        Assert.Contains("unknown mailbox type \"huge\"", thrown.Message, StringComparison.Ordinal);
+        Assert.Equal($"actoripc.actor.mailboxes.x.{key}", thrown.Path);
+        Assert.Contains(reason, thrown.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Settings_HaveNoSetters()
+    {
+        // Read once, then only read: nothing can change a setting under a running system (no
+        // setter, and no init accessor a with-expression could use).
+        var properties = typeof(ActorIpc.Configuration.ActorSystemSettings).GetProperties(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance);
+
+        Assert.NotEmpty(properties);
+        Assert.DoesNotContain(properties, p => p.SetMethod is not null);
     }
 
     [Theory]
@@ -159,5 +181,11 @@ public sealed class ActorSystemTests
         await system.Terminate();
 
         Assert.True(system.WhenTerminated.IsCompleted);
+    }
+
+    /// <summary>A message ranking without a parameterless constructor: a priority mailbox cannot create it.</summary>
+    public sealed class RankedByWeight(int weight) : IMessagePriority
+    {
+        public int PriorityOf(object message) => weight;
     }
 }
