@@ -1,7 +1,7 @@
 using System.Reflection;
 using ActorIpc.Hocon;
 using ActorIpc.Tests.Actors;
-using ActorIpc.TestKit;
+using Microsoft.Extensions.Logging;
 
 namespace ActorIpc.Tests;
 
@@ -109,14 +109,18 @@ public sealed class ActorSystemTests
     [Fact]
     public async Task Terminate_StopsEveryActorAndCompletesWhenTerminated()
     {
-        await using var kit = new TestKitBase(systemName: "term");
-        var probe = kit.CreateTestProbe();
-        kit.Sys.ActorOf(Props.Create(() => new LifecycleProbeActor(probe.Ref)));
-        await probe.ExpectMsgAsync("prestart");
+        var system = ActorSystem.Create("term");
+        var topStopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var childStopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var top = system.ActorOf(Props.Create(() => new SignalsPostStop(topStopped, childStopped)), "top");
+        Assert.Equal("started", await top.Ask<string>("start"));
 
-        await kit.Sys.Terminate();
+        await system.Terminate();
 
-        Assert.True(kit.Sys.WhenTerminated.IsCompleted);
+        // Every actor ran PostStop (a top-level one and its child) before the system said it had terminated.
+        Assert.True(system.WhenTerminated.IsCompleted);
+        Assert.True(topStopped.Task.IsCompleted, "the top-level actor did not stop");
+        Assert.True(childStopped.Task.IsCompleted, "its child did not stop");
     }
 
     [Fact]
@@ -173,14 +177,65 @@ public sealed class ActorSystemTests
     }
 
     [Fact]
-    public async Task CoordinatedShutdown_FailingTask_DoesNotStopTheShutdown()
+    public async Task CoordinatedShutdown_FailingTask_IsLoggedAndDoesNotStopTheShutdown()
     {
-        var system = ActorSystem.Create("phases3");
+        var logs = new CollectingLoggerProvider();
+        var system = ActorSystem.Create("phases3", "", logs);
         system.CoordinatedShutdown.AddTask("service-stop", "fails", _ => throw new InvalidOperationException("task failed"));
 
-        await system.Terminate();
+        await system.Terminate().WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.True(system.WhenTerminated.IsCompleted);
+        var entry = Assert.Single(logs.Entries, e => e.Exception is not null);
+        Assert.IsType<InvalidOperationException>(entry.Exception);
+        Assert.Equal(LogLevel.Error, entry.Level);
+        Assert.Equal("Shutdown task fails of phase service-stop failed: task failed", entry.Message);
+    }
+
+    [Fact]
+    public async Task CoordinatedShutdown_PhasePastItsTimeout_IsLoggedAndTheNextPhasesRun()
+    {
+        var logs = new CollectingLoggerProvider();
+        var system = ActorSystem.Create("phases4", "actoripc.coordinated-shutdown.phase-timeouts.service-stop = 100ms", logs);
+        var stuck = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var laterPhase = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        // A task that ignores its token: only the phase's timeout lets the shutdown go on.
+        system.CoordinatedShutdown.AddTask("service-stop", "stuck", _ => stuck.Task);
+        system.CoordinatedShutdown.AddTask("before-actor-system-terminate", "later", _ =>
+        {
+            laterPhase.SetResult();
+            return Task.CompletedTask;
+        });
+        try
+        {
+            await system.Terminate().WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        finally
+        {
+            stuck.TrySetResult();
+        }
+
+        Assert.True(laterPhase.Task.IsCompleted, "the phase after the late one did not run");
+        Assert.True(system.WhenTerminated.IsCompleted);
+        var entry = Assert.Single(logs.Entries, e => e.Message.StartsWith("Shutdown phase", StringComparison.Ordinal));
+        Assert.Equal(LogLevel.Warning, entry.Level);
+        Assert.Equal($"Shutdown phase service-stop did not finish within {TimeSpan.FromMilliseconds(100)}; going on with the next phase", entry.Message);
+    }
+
+    /// <summary>Completes <paramref name="stopped"/> in PostStop; on "start", creates a child that completes <paramref name="childStopped"/> in its own.</summary>
+    private sealed class SignalsPostStop(TaskCompletionSource stopped, TaskCompletionSource? childStopped = null) : ActorBase
+    {
+        protected override void PostStop() => stopped.SetResult();
+
+        protected override void OnReceive(object message)
+        {
+            if (message is "start" && childStopped is not null)
+            {
+                Context.ActorOf(Props.Create(() => new SignalsPostStop(childStopped, null)), "child");
+                Sender.Tell("started", Self);
+            }
+        }
     }
 
     /// <summary>A message ranking without a parameterless constructor: a priority mailbox cannot create it.</summary>

@@ -31,7 +31,9 @@ public sealed class DeathWatchTests(ITestOutputHelper output) : TestKit.Xunit2.T
 
         Watch(actor);
 
-        await ExpectTerminatedAsync(actor);
+        var terminated = await ExpectTerminatedAsync(actor);
+        Assert.True(terminated.ExistenceConfirmed);
+        await ExpectNoMsgAsync(TimeSpan.FromMilliseconds(100));
     }
 
     [Fact]
