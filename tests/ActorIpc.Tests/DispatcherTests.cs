@@ -53,37 +53,50 @@ public sealed class DispatcherTests(ITestOutputHelper output) : TestKit.Xunit2.T
     [Fact]
     public async Task SlowMessages_EachEndATurnAtTheDeadline_EvenWithThroughputLeft()
     {
-        var (turns, handled) = await RunQueuedSlowMessagesAsync(TimeSpan.FromMilliseconds(1));
+        var (turns, handled) = await RunQueuedMessagesAsync(1000, TimeSpan.FromMilliseconds(1), SlowMessages, slow: true);
 
         // The gate's turn, then one turn per slow message: each outlasts the deadline.
         Assert.Equal(1 + SlowMessages, turns);
-        Assert.Equal(Enumerable.Range(0, SlowMessages), handled);
+        Assert.Equal(Enumerable.Range(0, SlowMessages), handled.Select(h => h.Message));
     }
 
     [Fact]
     public async Task WithoutADeadline_TheSameMessagesRunInOneTurn()
     {
-        var (turns, handled) = await RunQueuedSlowMessagesAsync(TimeSpan.Zero);
+        var (turns, handled) = await RunQueuedMessagesAsync(1000, TimeSpan.Zero, SlowMessages, slow: true);
 
         Assert.Equal(1, turns);
-        Assert.Equal(Enumerable.Range(0, SlowMessages), handled);
+        Assert.Equal(Enumerable.Range(0, SlowMessages), handled.Select(h => h.Message));
+    }
+
+    [Fact]
+    public async Task ATurn_EndsAfterThroughputMessages()
+    {
+        // Throughput 10, no deadline: the gate and the 29 messages queued behind it are 30
+        // messages, run as three turns of 10 (the gate is the first turn's first).
+        var (turns, handled) = await RunQueuedMessagesAsync(10, TimeSpan.Zero, 29, slow: false);
+
+        Assert.Equal(3, turns);
+        Assert.Equal([9, 10, 10], handled.GroupBy(h => h.Turn).OrderBy(g => g.Key).Select(g => g.Count()));
+        Assert.Equal(Enumerable.Range(0, 29), handled.Select(h => h.Message));
     }
 
     private const int SlowMessages = 5;
 
     /// <summary>
-    /// Queues <see cref="SlowMessages"/> messages behind a gate, on a dispatcher with a throughput
-    /// of 1,000 and <paramref name="deadline"/>, each message taking at least 2 ms of the coarse
-    /// clock; returns how many turns the actor took from the gate on and the messages in the
-    /// order handled.
+    /// Queues <paramref name="count"/> messages behind a gate, on a dispatcher with
+    /// <paramref name="throughput"/> and <paramref name="deadline"/>, each message taking at least
+    /// 2 ms of the coarse clock when <paramref name="slow"/>; returns how many turns the actor
+    /// took from the gate on and the messages in the order handled, each with the turn it ran in
+    /// (0 for the gate's).
     /// </summary>
-    private async Task<(int Turns, List<int> Handled)> RunQueuedSlowMessagesAsync(TimeSpan deadline)
+    private async Task<(int Turns, List<(int Message, int Turn)> Handled)> RunQueuedMessagesAsync(int throughput, TimeSpan deadline, int count, bool slow)
     {
-        var dispatcher = new CountingDispatcher("counting", 1000, deadline);
+        var dispatcher = new CountingDispatcher("counting", throughput, deadline);
         ((ActorSystemImpl)Sys).UseDispatcher(dispatcher);
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var handled = new List<int>();
-        var actor = Sys.ActorOf(Props.Create(() => new SlowWorker(gate.Task, handled)).WithDispatcher("counting"));
+        var handled = new List<(int Message, int Scheduled)>();
+        var actor = Sys.ActorOf(Props.Create(() => new Worker(gate.Task, slow, dispatcher, handled)).WithDispatcher("counting"));
 
         actor.Tell("gate", TestActor);
         await ExpectMsgAsync<string>(s => s == "at the gate");
@@ -91,18 +104,18 @@ public sealed class DispatcherTests(ITestOutputHelper output) : TestKit.Xunit2.T
         // The gate's turn is running: the messages below schedule nothing; every later turn is
         // the mailbox rescheduling itself because a turn ended with messages left.
         var scheduledAtTheGate = dispatcher.Scheduled;
-        for (var i = 0; i < SlowMessages; i++)
+        for (var i = 0; i < count; i++)
         {
             actor.Tell(i, TestActor);
         }
 
         gate.SetResult();
-        for (var i = 0; i < SlowMessages; i++)
+        for (var i = 0; i < count; i++)
         {
             await ExpectMsgAsync<int>(n => n == i);
         }
 
-        return (1 + dispatcher.Scheduled - scheduledAtTheGate, handled);
+        return (1 + dispatcher.Scheduled - scheduledAtTheGate, [.. handled.Select(h => (h.Message, h.Scheduled - scheduledAtTheGate))]);
     }
 
     private sealed class CountingDispatcher(string id, int throughput, TimeSpan deadline) : MessageDispatcher(id, throughput, deadline)
@@ -118,7 +131,11 @@ public sealed class DispatcherTests(ITestOutputHelper output) : TestKit.Xunit2.T
         }
     }
 
-    private sealed class SlowWorker(Task gate, List<int> handled) : ActorBase
+    /// <summary>
+    /// Holds its first turn at the gate until the test has queued its messages, then records each
+    /// message with the number of times its mailbox had been scheduled (which tells the turn).
+    /// </summary>
+    private sealed class Worker(Task gate, bool slow, CountingDispatcher dispatcher, List<(int Message, int Scheduled)> handled) : ActorBase
     {
         protected override void OnReceive(object message)
         {
@@ -126,22 +143,27 @@ public sealed class DispatcherTests(ITestOutputHelper output) : TestKit.Xunit2.T
             {
                 Sender.Tell("at the gate", Self);
 
-                // Holds the actor until every slow message is queued behind it, then works as
-                // the others do, so that its turn too ends at the deadline.
+                // Holds the actor until every message is queued behind it, then works as the
+                // others do, so that its turn too ends at a deadline.
                 gate.GetAwaiter().GetResult();
                 Work();
                 return;
             }
 
             Work();
-            handled.Add((int)message);
+            handled.Add(((int)message, dispatcher.Scheduled));
             Sender.Tell(message, Self);
         }
 
         // Stands for work that takes a while: at least 2 ms of the clock the deadline is read
         // on, so a deadline of 1 ms has passed when it is done.
-        private static void Work()
+        private void Work()
         {
+            if (!slow)
+            {
+                return;
+            }
+
             var until = Environment.TickCount64 + 2;
             while (Environment.TickCount64 < until)
             {
