@@ -43,10 +43,7 @@ public sealed class LoggingTests
     {
         var logs = new CollectingLoggerProvider();
         await using var kit = new TestKitBase(ActorIpc.Hocon.ConfigFactory.ParseString("actoripc.log-dead-letters = 2"), loggerFactory: logs);
-        var actor = kit.Sys.ActorOf(Props.Create<EchoActor>());
-        kit.Watch(actor);
-        kit.Sys.Stop(actor);
-        await kit.ExpectTerminatedAsync(actor);
+        var actor = await StoppedActorAsync(kit);
         kit.Sys.EventStream.Subscribe(kit.TestActor, typeof(DeadLetter));
 
         for (var i = 0; i < 5; i++)
@@ -56,8 +53,72 @@ public sealed class LoggingTests
 
         await kit.ReceiveNAsync(5);
         await kit.AwaitAssertAsync(() => Assert.Contains(logs.Entries, e => e.Message.StartsWith("Not logging further dead letters", StringComparison.Ordinal)));
-        Assert.Equal(2, logs.Entries.Count(e => e.Message.Contains("was not delivered", StringComparison.Ordinal)));
+
+        // Each logged line names the message type, sender, recipient and the reason.
+        Assert.Equal(
+            [LostLine(kit, actor, "1 of 2"), LostLine(kit, actor, "2 of 2")],
+            logs.Entries.Select(e => e.Message).Where(m => m.Contains("was not delivered", StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public async Task DeadLetters_AfterTheSuspendPeriod_LoggingStartsAgainSayingHowManyWereNotLogged()
+    {
+        var logs = new CollectingLoggerProvider();
+        await using var kit = new TestKitBase(
+            ActorIpc.Hocon.ConfigFactory.ParseString("actoripc { log-dead-letters = 1, log-dead-letters-suspend-duration = 50ms }"),
+            loggerFactory: logs);
+        var actor = await StoppedActorAsync(kit);
+        var listener = await kit.Sys.ActorSelection("/system/deadLetterListener").ResolveOne();
+        var sent = 0;
+
+        // Sends a dead letter and returns once the listener has handled it: it answers the
+        // Identify sent after it only then, so what it logs for the letter is in the log.
+        async Task LoseOneAsync()
+        {
+            actor.Tell($"lost {sent++}", kit.TestActor);
+            await listener.Ask<ActorIdentity>(new Identify(sent));
+        }
+
+        // The first is logged, and the listener goes quiet. The letters that follow are counted,
+        // not logged, until the period has passed: the first letter after it is logged after a
+        // line with that count. The listener reads the machine's clock, so the period must really
+        // pass: a letter is sent every 10 ms until that line is there.
+        await LoseOneAsync();
+        await kit.AwaitAssertAsync(
+            async () =>
+            {
+                await LoseOneAsync();
+                Assert.Contains(logs.Entries, e => e.Message.Contains("dead letters were not logged", StringComparison.Ordinal));
+            },
+            TimeSpan.FromSeconds(10),
+            TimeSpan.FromMilliseconds(10));
+
+        // Letter 0 was logged, the last one too (after the count); every one between was not.
+        var period = TimeSpan.FromMilliseconds(50);
+        Assert.Equal(
+            [
+                LostLine(kit, actor, "1 of 1"),
+                $"Not logging further dead letters for {period} (actoripc.log-dead-letters-suspend-duration)",
+                $"{sent - 2} dead letters were not logged in the last {period}",
+                LostLine(kit, actor, "1 of 1"),
+                $"Not logging further dead letters for {period} (actoripc.log-dead-letters-suspend-duration)",
+            ],
+            logs.Entries.Select(e => e.Message).Where(m => m.Contains("dead letter", StringComparison.Ordinal) || m.Contains("was not delivered", StringComparison.Ordinal)));
+    }
+
+    /// <summary>An actor of <paramref name="kit"/>'s system that has stopped: what is sent to it is a dead letter.</summary>
+    private static async Task<IActorRef> StoppedActorAsync(TestKitBase kit)
+    {
+        var actor = kit.Sys.ActorOf(Props.Create<EchoActor>());
+        kit.Watch(actor);
+        kit.Sys.Stop(actor);
+        await kit.ExpectTerminatedAsync(actor);
+        return actor;
+    }
+
+    /// <summary>The line logged for a string sent by the kit's test actor to <paramref name="stopped"/>, the <paramref name="count"/>th of those logged.</summary>
+    private static string LostLine(TestKitBase kit, IActorRef stopped, string count) =>
+        $"Message of type System.String from {kit.TestActor.Path} to {stopped.Path} was not delivered: {DeadLetterReasons.Stopped} ({count} dead letters logged)";
 
     private sealed class Chatty : ActorBase
     {
