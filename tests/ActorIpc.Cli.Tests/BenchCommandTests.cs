@@ -79,7 +79,7 @@ public sealed class BenchCommandTests
     {
         var first = RunQuick("hocon")[0];
 
-        Assert.Matches(new Regex($@"^  {Environment.ProcessorCount} processors; (server GC, \d+ heaps, dynamic adaptation (on|off)|workstation GC)$"), first);
+        Assert.Matches(new Regex($@"^  {Environment.ProcessorCount} processors; (server GC, \d+ heaps, dynamic adaptation (on|off)|workstation GC), background GC (on|off)$"), first);
     }
 
     [Fact]

@@ -25,8 +25,9 @@ internal sealed record BenchContext(TextWriter Output, bool Quick, BenchTranspor
         var server = gc.TryGetValue("ServerGC", out var s) && s is true;
         var heaps = gc.TryGetValue("HeapCount", out var h) ? $", {h} heaps" : string.Empty;
         var datas = gc.TryGetValue("GCDynamicAdaptationMode", out var d) && d is not null && Convert.ToInt64(d, CultureInfo.InvariantCulture) == 1 ? "on" : "off";
+        var background = gc.TryGetValue("ConcurrentGC", out var c) && c is true ? "on" : "off";
         Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  {Environment.ProcessorCount} processors; {(server ? $"server GC{heaps}, dynamic adaptation {datas}" : "workstation GC")}"));
+            $"  {Environment.ProcessorCount} processors; {(server ? $"server GC{heaps}, dynamic adaptation {datas}" : "workstation GC")}, background GC {background}"));
     }
 
     /// <summary>Prints the closing headline line <c>name: value unit</c>, read by scripts.</summary>
