@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Collections.Frozen;
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using ActorIpc.Remote.References;
@@ -68,7 +67,6 @@ internal sealed partial class RemoteNode : IAsyncDisposable
     // What paths of local actors start with when exported, and what Ask reply paths start with.
     private string _exportPrefix = string.Empty;
     private byte[][] _tempPrefixesUtf8 = [];
-    private string _tempExportPrefix = "/temp/";
     private byte[] _tempExportPrefixUtf8 = "/temp/$"u8.ToArray();
 
     public Address Address => Addresses.Count > 0 ? Addresses[0] : throw new InvalidOperationException("remoting has not started");
@@ -100,8 +98,7 @@ internal sealed partial class RemoteNode : IAsyncDisposable
         Addresses = addresses;
         _exportPrefix = Address.ToString();
         _tempPrefixesUtf8 = [.. addresses.Select(a => Encoding.UTF8.GetBytes(a + "/temp/"))];
-        _tempExportPrefix = _exportPrefix + "/temp/";
-        _tempExportPrefixUtf8 = Encoding.UTF8.GetBytes(_tempExportPrefix + "$");
+        _tempExportPrefixUtf8 = Encoding.UTF8.GetBytes(_exportPrefix + "/temp/$");
         HandshakeOptions = new HandshakeOptions(new NodeIdentity(System.Name, Address.ToString(), Incarnation), Settings.Secret.Span);
         Spi.SetExternalResolver(ResolveExternal);
         if (Serialization.SerializeMessages)
@@ -133,15 +130,13 @@ internal sealed partial class RemoteNode : IAsyncDisposable
     /// <summary>True for this node's own addresses (and its local-only one).</summary>
     public bool IsLocal(Address address) => address.Equals(System.Address) || Addresses.Contains(address);
 
-    /// <summary>The text that names <paramref name="actor"/> to another process.</summary>
-    public string ExportPath(IActorRef actor) =>
-        Spi.ExportTemporary(actor) is var id and not 0
-            ? string.Create(CultureInfo.InvariantCulture, $"{_tempExportPrefix}${id}")
-            : ExportNamed(actor);
+    /// <summary>The text that names <paramref name="actor"/> to another process (<see cref="ExportSender"/> as text).</summary>
+    public string ExportPath(IActorRef actor) => ExportSender(actor).ToString();
 
     /// <summary>
-    /// <see cref="ExportPath"/> in the form a frame writes: an Ask's promise (<c>/temp/$n</c>, once
-    /// per remote Ask) is this node's prefix bytes and its number, with no string and no path made.
+    /// What names <paramref name="actor"/> to another process, in the form a frame writes: an
+    /// Ask's promise (<c>/temp/$n</c>, once per remote Ask) is this node's prefix bytes and its
+    /// number, with no string and no path made.
     /// </summary>
     public WirePath ExportSender(IActorRef actor) =>
         Spi.ExportTemporary(actor) is var id and not 0

@@ -66,14 +66,14 @@ public sealed class TemporaryPathTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ExportedSender_NamesThePromiseAndAnActorAsTheirExportedText()
+    public async Task ExportedSender_NamesThePromiseAndAnActorByTheirPathsUnderThisAddress()
     {
         var (_, promise) = await AskCatchingPromiseAsync();
         var actor = _system.ActorOf(Props.Create(() => new SenderCatcher(new TaskCompletionSource<IActorRef>())), "named");
 
-        Assert.Equal(_remoting.Node.ExportPath(promise), _remoting.Node.ExportSender(promise).ToString());
-        Assert.Equal(_remoting.Node.ExportPath(actor), _remoting.Node.ExportSender(actor).ToString());
-        Assert.Contains("/user/named#", _remoting.Node.ExportSender(actor).ToString(), StringComparison.Ordinal);
+        Assert.Equal($"{_remoting.Address}/temp/{promise.Path.Name}", _remoting.Node.ExportSender(promise).ToString());
+        Assert.Equal($"{_remoting.Address}/user/named#{actor.Path.Uid}", _remoting.Node.ExportSender(actor).ToString());
+        Assert.Equal(_remoting.Node.ExportSender(promise).ToString(), _remoting.Node.ExportPath(promise));
     }
 
     private async Task<(Task<string> Ask, IActorRef Promise)> AskCatchingPromiseAsync()
