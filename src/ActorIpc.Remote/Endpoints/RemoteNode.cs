@@ -98,7 +98,7 @@ internal sealed partial class RemoteNode : IAsyncDisposable
         Addresses = addresses;
         _exportPrefix = Address.ToString();
         _tempPrefixesUtf8 = [.. addresses.Select(a => Encoding.UTF8.GetBytes(a + "/temp/"))];
-        _tempExportPrefixUtf8 = Encoding.UTF8.GetBytes(_exportPrefix + "/temp/$");
+        _tempExportPrefixUtf8 = [.. _tempPrefixesUtf8[0], (byte)'$'];
         HandshakeOptions = new HandshakeOptions(new NodeIdentity(System.Name, Address.ToString(), Incarnation), Settings.Secret.Span);
         Spi.SetExternalResolver(ResolveExternal);
         if (Serialization.SerializeMessages)

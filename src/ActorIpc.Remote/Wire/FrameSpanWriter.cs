@@ -88,7 +88,8 @@ internal ref struct FrameSpanWriter
     /// <summary>Writes <paramref name="value"/> in decimal ASCII digits, as <see cref="WirePath.DecimalDigits"/> counts them.</summary>
     public void WriteDecimal(long value)
     {
-        value.TryFormat(_span[_position..], out var written, default, System.Globalization.CultureInfo.InvariantCulture);
+        var formatted = value.TryFormat(_span[_position..], out var written, default, System.Globalization.CultureInfo.InvariantCulture);
+        System.Diagnostics.Debug.Assert(formatted, "the frame was sized with WirePath.DecimalDigits");
         _position += written;
     }
 

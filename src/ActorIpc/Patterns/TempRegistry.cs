@@ -26,9 +26,6 @@ internal sealed class TempRegistry
     private readonly ConcurrentDictionary<long, PromiseActorRef> _overflow = new();
     private int _overflowCount;
 
-    /// <summary>How many promises sit beside the ring (for tests).</summary>
-    internal int OverflowCount => Volatile.Read(ref _overflowCount);
-
     /// <summary>Makes <paramref name="promise"/> reachable by its number (<see cref="PromiseActorRef.TempId"/>, not 0).</summary>
     public void Add(PromiseActorRef promise)
     {

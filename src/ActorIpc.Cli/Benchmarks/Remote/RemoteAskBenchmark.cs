@@ -75,7 +75,7 @@ internal sealed class RemoteAskBenchmark : IBenchmark
     /// <paramref name="inFlight"/> callers ask until <paramref name="duration"/> is over; returns
     /// asks per second, every Ask's latency (first send to reply handled) in milliseconds, and
     /// the bytes this process allocated per Ask (with the latency records: 8 bytes an Ask and
-    /// list growth, small beside the Ask's own).
+    /// list growth, small beside the Ask's own), and the thread-pool work items it ran per Ask.
     /// </summary>
     private static async Task<(double Rate, Timings Latencies, double AllocatedPerAsk, double WorkItemsPerAsk)> RunOnceAsync(
         IActorRef echo, int inFlight, TimeSpan duration, CancellationToken cancellationToken)
