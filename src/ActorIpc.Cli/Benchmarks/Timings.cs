@@ -15,6 +15,10 @@ internal sealed class Timings
         }
     }
 
+    /// <summary>Timings from durations in <see cref="System.Diagnostics.Stopwatch"/> ticks.</summary>
+    public static Timings FromTicks(IEnumerable<long> ticks) =>
+        new(ticks.Select(t => t * 1000.0 / System.Diagnostics.Stopwatch.Frequency));
+
     public double Min => _sorted[0];
 
     public double Median => Percentile(50);

@@ -69,14 +69,17 @@ internal sealed class RawSocketBenchmark : IBenchmark
     /// The sequential ping-pong against a raw node at <paramref name="endpoint"/>: round trips per
     /// second and each one's time in milliseconds, after a warm-up.
     /// </summary>
-    internal static Task<(double Rate, Timings Latencies)> PingPongAsync(RawEndpoint endpoint, TimeSpan warmUp, TimeSpan measure, CancellationToken cancellationToken) =>
+    private static Task<(double Rate, Timings Latencies)> PingPongAsync(RawEndpoint endpoint, TimeSpan warmUp, TimeSpan measure, CancellationToken cancellationToken) =>
         // Blocking socket calls on a pool thread: the cheapest client, as the server is.
         Task.Run(
-            () => WithConnection(endpoint, RawFrames.EchoMode, cancellationToken, socket =>
+            () =>
             {
-                PingPong(socket, warmUp, cancellationToken);
-                return PingPong(socket, measure, cancellationToken);
-            }),
+                using var pingPong = PingPongConnection.Open(endpoint, cancellationToken);
+                pingPong.Run(warmUp, []);
+                var latencies = new List<long>(100_000);
+                var elapsed = pingPong.Run(measure, latencies);
+                return (latencies.Count / elapsed.TotalSeconds, Timings.FromTicks(latencies));
+            },
             cancellationToken);
 
     private static T WithConnection<T>(RawEndpoint endpoint, byte mode, CancellationToken cancellationToken, Func<Socket, T> measure)
@@ -87,28 +90,6 @@ internal sealed class RawSocketBenchmark : IBenchmark
         using var cancel = cancellationToken.Register(socket.Dispose);
         socket.Send([mode]);
         return measure(socket);
-    }
-
-    /// <summary>One frame out, its echo back, again; returns round trips per second and each one's time in milliseconds.</summary>
-    private static (double Rate, Timings Latencies) PingPong(Socket socket, TimeSpan duration, CancellationToken cancellationToken)
-    {
-        var frame = new byte[RawFrames.FrameSize];
-        RawFrames.Fill(frame);
-        var reply = new byte[RawFrames.FrameSize];
-        var latencies = new List<long>(100_000);
-        var started = Stopwatch.GetTimestamp();
-        var deadline = started + (long)(duration.TotalSeconds * Stopwatch.Frequency);
-        long now;
-        while ((now = Stopwatch.GetTimestamp()) < deadline)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            RawSocketIo.SendAll(socket, frame);
-            RawSocketIo.ReceiveExactly(socket, reply);
-            latencies.Add(Stopwatch.GetTimestamp() - now);
-        }
-
-        var rate = latencies.Count / Stopwatch.GetElapsedTime(started).TotalSeconds;
-        return (rate, new Timings(latencies.Select(ticks => ticks * 1000.0 / Stopwatch.Frequency)));
     }
 
     /// <summary>
@@ -185,5 +166,70 @@ internal sealed class RawSocketBenchmark : IBenchmark
         }
 
         return counted / elapsed.TotalSeconds;
+    }
+
+    /// <summary>
+    /// A raw echo connection for the sequential ping-pong: one frame out, its echo back, again,
+    /// with blocking calls on the calling thread. It stays open between runs, so a benchmark can
+    /// take its round trips in slices between slices of its own.
+    /// </summary>
+    internal sealed class PingPongConnection : IDisposable
+    {
+        private readonly Socket _socket;
+        private readonly CancellationToken _cancellationToken;
+        private readonly CancellationTokenRegistration _cancel;
+        private readonly byte[] _frame = new byte[RawFrames.FrameSize];
+        private readonly byte[] _reply = new byte[RawFrames.FrameSize];
+
+        private PingPongConnection(Socket socket, CancellationToken cancellationToken)
+        {
+            _socket = socket;
+            _cancellationToken = cancellationToken;
+
+            // Cancellation must also end a receive that blocks: closing the socket does.
+            _cancel = cancellationToken.Register(socket.Dispose);
+            RawFrames.Fill(_frame);
+        }
+
+        public static PingPongConnection Open(RawEndpoint endpoint, CancellationToken cancellationToken)
+        {
+            var socket = endpoint.Connect();
+            try
+            {
+                socket.Send([RawFrames.EchoMode]);
+                return new PingPongConnection(socket, cancellationToken);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        }
+
+        /// <summary>
+        /// Round trips until <paramref name="duration"/> is over, adding each one's time in
+        /// <see cref="Stopwatch"/> ticks to <paramref name="latencies"/>; returns the time taken.
+        /// </summary>
+        public TimeSpan Run(TimeSpan duration, List<long> latencies)
+        {
+            var started = Stopwatch.GetTimestamp();
+            var deadline = started + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+            long now;
+            while ((now = Stopwatch.GetTimestamp()) < deadline)
+            {
+                _cancellationToken.ThrowIfCancellationRequested();
+                RawSocketIo.SendAll(_socket, _frame);
+                RawSocketIo.ReceiveExactly(_socket, _reply);
+                latencies.Add(Stopwatch.GetTimestamp() - now);
+            }
+
+            return Stopwatch.GetElapsedTime(started);
+        }
+
+        public void Dispose()
+        {
+            _cancel.Dispose();
+            _socket.Dispose();
+        }
     }
 }
