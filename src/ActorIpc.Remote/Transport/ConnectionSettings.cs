@@ -15,6 +15,7 @@ namespace ActorIpc.Remote.Transport;
 /// <param name="MaxUnreadBytes"><c>max-unread-bytes</c>: the most bytes one read takes from the socket ahead of the application; a waiting read holds a buffer this large.</param>
 /// <param name="Backlog"><c>backlog</c>: connections the kernel queues for a listener before they are accepted.</param>
 /// <param name="ReadThread"><c>read-thread</c>: on Linux, whether each plain socket connection reads on a thread of its own (see <see cref="SocketConnection"/>) rather than through .NET's asynchronous sockets.</param>
+/// <param name="ReadThreadRunsActors"><c>read-thread-runs-actors</c>: with <c>read-thread</c>, whether the read thread runs the turns of the actors its bytes make due, while a second thread reads (see <see cref="ReadThreads"/>).</param>
 internal sealed record ConnectionSettings(
     TimeSpan ConnectTimeout,
     TimeSpan CloseTimeout,
@@ -23,7 +24,8 @@ internal sealed record ConnectionSettings(
     int MaxUnsentBytes,
     int MaxUnreadBytes,
     int Backlog,
-    bool ReadThread = true)
+    bool ReadThread = true,
+    bool ReadThreadRunsActors = true)
 {
     /// <summary>
     /// The pipes' segment size: a send of many small frames becomes one gather write of few
@@ -50,7 +52,8 @@ internal sealed record ConnectionSettings(
             SettingsChecks.ByteSize(config, path + ".max-unsent-bytes", SegmentSize),
             SettingsChecks.ByteSize(config, path + ".max-unread-bytes", MinReadSize, MaxReadSize),
             SettingsChecks.PositiveInt(config, path + ".backlog"),
-            config.GetBoolean(path + ".read-thread"));
+            config.GetBoolean(path + ".read-thread"),
+            config.GetBoolean(path + ".read-thread-runs-actors"));
     }
 
     /// <summary>

@@ -21,6 +21,7 @@ internal abstract class PipeConnection : ITransportConnection
     private readonly PipeReader _input;
     private readonly Pipe? _inputPipe;
     private readonly int _minimumRead; // the least room a receive gets; it takes all the buffer has
+    private readonly ReadThreads? _readThreads;
     private readonly Pipe _output;
     private readonly TimeSpan _closeTimeout;
     private Task _sending = Task.CompletedTask;
@@ -44,6 +45,7 @@ internal abstract class PipeConnection : ITransportConnection
             _minimumRead = settings.MinimumReadSize;
             _inputPipe = new Pipe(settings.InputPipeOptions());
             _input = _inputPipe.Reader;
+            _readThreads = new ReadThreads(ReadIntoInput, _inputPipe.Writer.Complete, settings.ReadThreadRunsActors);
         }
         else
         {
@@ -66,10 +68,7 @@ internal abstract class PipeConnection : ITransportConnection
     public void Start()
     {
         _sending = SendLoopAsync();
-        if (_inputPipe is not null)
-        {
-            new Thread(ReadOnOwnThread) { IsBackground = true, Name = "actoripc-read" }.Start();
-        }
+        _readThreads?.Start();
     }
 
     /// <inheritdoc/>
@@ -180,42 +179,27 @@ internal abstract class PipeConnection : ITransportConnection
     }
 
     /// <summary>
-    /// The read thread: blocks in the transport's receive, then hands the bytes to
-    /// <see cref="Input"/>, whose reader (the application) runs on this thread until it waits for
-    /// more. A reader that falls behind by <c>max-unread-bytes</c> stops the thread until it
-    /// catches up. Ends at the end of the stream, at a failure (which <see cref="Input"/> then
-    /// reports), or when the application completes <see cref="Input"/>.
+    /// One receive of the read threads (<see cref="ReadThreads"/>): blocks in the transport's
+    /// receive, then hands the bytes to <see cref="Input"/>, whose reader (the application) runs on
+    /// this thread until it waits for more. A reader that falls behind by <c>max-unread-bytes</c>
+    /// stops the thread until it catches up. False at the end of the stream or when the
+    /// application completes <see cref="Input"/>; a failure throws (and <see cref="Input"/> then
+    /// reports it).
     /// </summary>
-    private void ReadOnOwnThread()
+    private bool ReadIntoInput()
     {
         var writer = _inputPipe!.Writer;
-        Exception? error = null;
-        try
+        var receive = ReceiveForInputAsync(writer.GetMemory(_minimumRead), CancellationToken.None);
+        var received = receive.IsCompletedSuccessfully ? receive.Result : receive.AsTask().GetAwaiter().GetResult();
+        if (received == 0)
         {
-            while (true)
-            {
-                var receive = ReceiveForInputAsync(writer.GetMemory(_minimumRead), CancellationToken.None);
-                var received = receive.IsCompletedSuccessfully ? receive.Result : receive.AsTask().GetAwaiter().GetResult();
-                if (received == 0)
-                {
-                    break;
-                }
-
-                writer.Advance(received);
-                var flush = writer.FlushAsync();
-                var result = flush.IsCompletedSuccessfully ? flush.Result : flush.AsTask().GetAwaiter().GetResult();
-                if (result.IsCompleted)
-                {
-                    break;
-                }
-            }
-        }
-        catch (Exception e)
-        {
-            error = e;
+            return false;
         }
 
-        writer.Complete(error);
+        writer.Advance(received);
+        var flush = writer.FlushAsync();
+        var result = flush.IsCompletedSuccessfully ? flush.Result : flush.AsTask().GetAwaiter().GetResult();
+        return !result.IsCompleted;
     }
 
     private async Task SendLoopAsync()

@@ -16,6 +16,13 @@ internal abstract class MessageDispatcher(string id, int throughput, TimeSpan th
     /// </summary>
     public long ThroughputDeadlineMs { get; } = throughputDeadline <= TimeSpan.Zero ? 0 : Math.Max(1, (long)Math.Ceiling(throughputDeadline.TotalMilliseconds));
 
+    /// <summary>
+    /// Whether any thread may run this dispatcher's mailboxes, as the shared thread pool's do: a
+    /// transport's read thread may then run an actor its bytes made due itself
+    /// (<see cref="Spi.InlineTurns"/>). False for dispatchers that own their threads.
+    /// </summary>
+    public virtual bool RunsOnAnyThread => false;
+
     /// <summary>Runs <paramref name="mailbox"/> soon; called at most once until the run ends.</summary>
     public abstract void Schedule(Mailbox mailbox);
 

@@ -6,6 +6,8 @@ namespace ActorIpc.Dispatch;
 /// </summary>
 internal sealed class ThreadPoolDispatcher(string id, int throughput, TimeSpan throughputDeadline) : MessageDispatcher(id, throughput, throughputDeadline)
 {
+    public override bool RunsOnAnyThread => true;
+
     public override void Schedule(Mailbox mailbox) =>
         ThreadPool.UnsafeQueueUserWorkItem(mailbox, preferLocal: false);
 }

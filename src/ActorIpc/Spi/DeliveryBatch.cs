@@ -6,7 +6,9 @@ namespace ActorIpc.Spi;
 /// Delivers a burst of messages (a transport decoding one receive buffer) so that each local
 /// actor that gets some is scheduled once, at <see cref="Flush"/>, rather than at its first
 /// message while the rest are still being decoded: the actor then drains the burst in one run
-/// instead of waking a thread-pool thread over and over. One per connection; not thread-safe.
+/// instead of waking a thread-pool thread over and over. A thread collecting
+/// <see cref="InlineTurns"/> keeps the actors it may run itself rather than scheduling them.
+/// One per connection; not thread-safe.
 /// </summary>
 public sealed class DeliveryBatch
 {
@@ -30,12 +32,18 @@ public sealed class DeliveryBatch
         }
     }
 
-    /// <summary>Schedules every actor that got messages since the last flush. Call it when the burst ends, also after a failure.</summary>
+    /// <summary>
+    /// Schedules every actor that got messages since the last flush (or leaves it to this
+    /// thread's <see cref="InlineTurns"/>). Call it when the burst ends, also after a failure.
+    /// </summary>
     public void Flush()
     {
         foreach (var mailbox in _due)
         {
-            mailbox.Dispatcher.Schedule(mailbox);
+            if (!InlineTurns.TryTake(mailbox))
+            {
+                mailbox.Dispatcher.Schedule(mailbox);
+            }
         }
 
         _due.Clear();

@@ -78,6 +78,35 @@ public sealed class RemotingTests : TwoNodesTest
         Assert.Equal("via beta", await AlphaKit.ExpectMsgAsync<string>(TimeSpan.FromSeconds(10)));
     }
 
+    [Fact]
+    public async Task AnActorThatBlocks_DoesNotStopItsConnection_AnotherActorStillAnswers()
+    {
+        // The read thread runs the blocking actor's turn itself; the connection must read on.
+        using var gate = new ManualResetEventSlim();
+        var blocking = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Beta.ActorOf(Props.Create(() => new Blocks(gate, blocking)), "blocks");
+        Beta.ActorOf(Props.Create<Echo>(), "echo");
+        var blocker = await Alpha.ActorSelection($"{BetaRemoting.Address}/user/blocks").ResolveOne();
+        var echo = await Alpha.ActorSelection($"{BetaRemoting.Address}/user/echo").ResolveOne();
+
+        blocker.Tell("block");
+        await blocking.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal("still answered", await echo.Ask<string>("still answered", TimeSpan.FromSeconds(10)));
+        Assert.False(gate.IsSet);
+        gate.Set();
+    }
+
+    private sealed class Blocks : ReceiveActor
+    {
+        public Blocks(ManualResetEventSlim gate, TaskCompletionSource blocking) =>
+            Receive<string>(_ =>
+            {
+                blocking.TrySetResult();
+                gate.Wait(TimeSpan.FromSeconds(30));
+            });
+    }
+
     private sealed class Echo : ReceiveActor
     {
         public Echo()

@@ -18,6 +18,7 @@ public sealed class TransportSettingsTests
             max-unread-bytes = 1MiB
             backlog = 512
             read-thread = on
+            read-thread-runs-actors = on
           }
           tcp {
             connect-timeout = 5s
@@ -28,6 +29,7 @@ public sealed class TransportSettingsTests
             max-unread-bytes = 1MiB
             backlog = 512
             read-thread = on
+            read-thread-runs-actors = on
           }
           tls {
             certificate {

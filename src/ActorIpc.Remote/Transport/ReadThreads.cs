@@ -1,0 +1,198 @@
+using System.Diagnostics;
+using ActorIpc.Spi;
+
+namespace ActorIpc.Remote.Transport;
+
+/// <summary>
+/// The threads that read a connection which reads on threads of its own, as leader and
+/// follower. The leader blocks in the socket's receive and hands the bytes to the application,
+/// which decodes them on this thread. When that makes local actors due, the leader does not
+/// hand them to the thread pool (a wake-up on the way of every request): it runs their turns
+/// itself (<see cref="InlineTurns"/>), then reads again. A turn that lasts longer than the
+/// <see cref="TurnWatchdog"/>'s patience (an actor that blocks) has the other thread lead
+/// meanwhile, so the connection's other messages wait about a millisecond, not for as long as
+/// the actor blocks; the thread in the turn then waits to lead again. The second thread starts
+/// the first time it is needed. When no thread could take over (the other is in a slow turn
+/// too), the actors go to the pool as they would without <c>runActors</c>.
+/// </summary>
+internal sealed class ReadThreads
+{
+    private const int MaxThreads = 2;
+
+    // _turnStarted when the leader is not in a turn, and once the watchdog has passed its lead.
+    private const long NotInTurn = 0;
+    private const long LeadPassed = -1;
+
+    private readonly Func<bool> _readOnce;
+    private readonly Action<Exception?> _end;
+    private readonly bool _runActors;
+    private readonly TurnWatchdog? _watchdog;
+    private readonly SemaphoreSlim _lead = new(0);
+    private int _threads;
+    private int _followerWaiting;
+    private int _watched;
+    private long _turnStarted;
+    private volatile bool _ended;
+
+    /// <param name="readOnce">One receive, handed to the application; false at the end of the stream or when the application stops reading.</param>
+    /// <param name="end">Completes the application's input, with the failure if there was one; called once, by the last leader.</param>
+    /// <param name="runActors">Whether the threads run the turns of the actors their bytes make due.</param>
+    /// <param name="watchdog">Passes the lead on when a turn is slow; the process's by default.</param>
+    public ReadThreads(Func<bool> readOnce, Action<Exception?> end, bool runActors, TurnWatchdog? watchdog = null)
+    {
+        _readOnce = readOnce;
+        _end = end;
+        _runActors = runActors;
+        _watchdog = runActors ? watchdog ?? TurnWatchdog.Shared : null;
+    }
+
+    /// <summary>Whether the leader is in a turn that the watchdog watches.</summary>
+    internal bool InTurn => Volatile.Read(ref _turnStarted) > 0;
+
+    /// <summary>Starts the first thread, as the leader.</summary>
+    public void Start() => StartThread();
+
+    /// <summary>
+    /// Called by the watchdog: if the leader's turn started before <paramref name="before"/>, the
+    /// other thread leads from now on. Returns whether a turn is still in progress and watched.
+    /// </summary>
+    internal bool PassLeadIfTurnStartedBefore(long before)
+    {
+        var started = Volatile.Read(ref _turnStarted);
+        if (started <= 0)
+        {
+            return false;
+        }
+
+        if (started > before)
+        {
+            return true;
+        }
+
+        if (Interlocked.CompareExchange(ref _turnStarted, LeadPassed, started) == started)
+        {
+            // The leader checked that a thread could take over before it began the turn, and
+            // only the leader's turn passes the lead: that thread is still there.
+            PassLead();
+        }
+
+        return false;
+    }
+
+    private void StartThread()
+    {
+        Interlocked.Increment(ref _threads);
+        new Thread(Run) { IsBackground = true, Name = "actoripc-read" }.Start();
+    }
+
+    private void Run()
+    {
+        var turns = _runActors ? new InlineTurns() : null;
+        while (true)
+        {
+            if (!Lead(turns))
+            {
+                return;
+            }
+
+            if (turns is null || turns.IsEmpty || _watchdog is null)
+            {
+                continue;
+            }
+
+            // No thread to take over if the turn is slow: the pool takes the actors.
+            if (Volatile.Read(ref _followerWaiting) == 0 && Volatile.Read(ref _threads) >= MaxThreads)
+            {
+                turns.Schedule();
+                continue;
+            }
+
+            if (Interlocked.Exchange(ref _watched, 1) == 0)
+            {
+                _watchdog.Add(this);
+            }
+
+            // Published with a full fence before the watchdog's sleep flag is read (TurnStarted).
+            Interlocked.Exchange(ref _turnStarted, Math.Max(1, Stopwatch.GetTimestamp()));
+            _watchdog.TurnStarted();
+            turns.Run();
+            if (Interlocked.Exchange(ref _turnStarted, NotInTurn) == LeadPassed && !WaitToLead())
+            {
+                return;
+            }
+        }
+    }
+
+    // One receive as the leader; false when reading has ended (and the input is completed).
+    private bool Lead(InlineTurns? turns)
+    {
+        bool more;
+        try
+        {
+            if (turns is null)
+            {
+                more = _readOnce();
+            }
+            else
+            {
+                using (turns.Collecting())
+                {
+                    more = _readOnce();
+                }
+            }
+        }
+        catch (Exception e)
+        {
+            End(e);
+            return false;
+        }
+
+        if (!more)
+        {
+            End(null);
+        }
+
+        return more;
+    }
+
+    private void PassLead()
+    {
+        if (Interlocked.CompareExchange(ref _followerWaiting, 0, 1) == 1)
+        {
+            _lead.Release();
+        }
+        else
+        {
+            StartThread();
+        }
+    }
+
+    // Waits until the lead is passed back; false when reading ended meanwhile.
+    private bool WaitToLead()
+    {
+        // Published with a full fence before _ended is read: an ending leader either sees this
+        // thread waiting and releases it, or this thread sees that reading has ended.
+        Interlocked.Exchange(ref _followerWaiting, 1);
+        if (!_ended)
+        {
+            _lead.Wait();
+        }
+
+        return !_ended;
+    }
+
+    private void End(Exception? error)
+    {
+        _ended = true;
+        if (Volatile.Read(ref _watched) == 1)
+        {
+            _watchdog!.Remove(this);
+        }
+
+        _end(error);
+        if (Interlocked.CompareExchange(ref _followerWaiting, 0, 1) == 1)
+        {
+            _lead.Release();
+        }
+    }
+}
