@@ -32,6 +32,7 @@ internal sealed class ReadThreads
     private int _followerWaiting;
     private int _watched;
     private long _turnStarted;
+    private InlineTurns? _turnsInProgress;
     private volatile bool _ended;
 
     /// <param name="readOnce">One receive, handed to the application; false at the end of the stream or when the application stops reading.</param>
@@ -74,6 +75,9 @@ internal sealed class ReadThreads
             // The leader checked that a thread could take over before it began the turn, and
             // only the leader's turn passes the lead: that thread is still there.
             PassLead();
+
+            // The turn's code may wait for an answer to what it sent: send it now, not at the end.
+            Volatile.Read(ref _turnsInProgress)?.RunDeferredWorkNow();
         }
 
         return false;
@@ -113,6 +117,7 @@ internal sealed class ReadThreads
             }
 
             // Published with a full fence before the watchdog's sleep flag is read (TurnStarted).
+            Volatile.Write(ref _turnsInProgress, turns);
             Interlocked.Exchange(ref _turnStarted, Math.Max(1, Stopwatch.GetTimestamp()));
             _watchdog.TurnStarted();
             turns.Run();

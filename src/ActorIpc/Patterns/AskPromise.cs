@@ -7,13 +7,26 @@ namespace ActorIpc;
 /// rethrows its exception; a reply of another type fails naming both types); the wheel expires
 /// it at the timeout; cancellation cancels it; a dead letter fails it at once.
 /// </summary>
-internal sealed class AskPromise<T>(ActorSystemImpl system, IActorRef target, Type messageType, TimeSpan timeout) : PromiseActorRef(system)
+internal sealed class AskPromise<T>(ActorSystemImpl system, IActorRef target, Type messageType, TimeSpan timeout) : PromiseActorRef(system), IThreadPoolWorkItem
 {
-    private readonly TaskCompletionSource<T> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private const int Pending = 0;
+    private const int Replied = 1;
+    private const int Failed = 2;
+    private const int Canceled = 3;
+
+    // Continuations run synchronously when the task completes, but the task is completed only
+    // by Execute: on a pool thread (queued by whichever thread settled the Ask: an actor's, the
+    // timer wheel's), or in a transport read thread's inline turns. Code awaiting an Ask never
+    // runs on the thread that settled it.
+    private readonly TaskCompletionSource<T> _completion = new();
+    private int _outcome;
+    private T? _reply;
+    private Exception? _error;
+    private CancellationToken _canceledBy;
 
     public Task<T> Task => _completion.Task;
 
-    public override bool IsTerminated => _completion.Task.IsCompleted;
+    public override bool IsTerminated => Volatile.Read(ref _outcome) != Pending;
 
     /// <summary>Cancels the Ask when <paramref name="cancellationToken"/> is cancelled (at once if it already is).</summary>
     public void CancelWith(CancellationToken cancellationToken)
@@ -29,7 +42,7 @@ internal sealed class AskPromise<T>(ActorSystemImpl system, IActorRef target, Ty
 
     internal override void CancelByToken(CancellationToken token)
     {
-        if (_completion.TrySetCanceled(token))
+        if (TrySettle(Canceled, default, null, token))
         {
             Finish();
         }
@@ -40,9 +53,9 @@ internal sealed class AskPromise<T>(ActorSystemImpl system, IActorRef target, Ty
         ArgumentNullException.ThrowIfNull(message);
         var completed = message switch
         {
-            Status.Failure failure => _completion.TrySetException(failure.Cause),
-            T reply => _completion.TrySetResult(reply),
-            _ => _completion.TrySetException(new AskReplyTypeException(target.Path, typeof(T), message)),
+            Status.Failure failure => TrySettle(Failed, default, failure.Cause),
+            T reply => TrySettle(Replied, reply, null),
+            _ => TrySettle(Failed, default, new AskReplyTypeException(target.Path, typeof(T), message)),
         };
 
         if (completed)
@@ -56,7 +69,7 @@ internal sealed class AskPromise<T>(ActorSystemImpl system, IActorRef target, Ty
         // A transport reports that the target (or its process) is gone before it replied.
         if (message is DeathWatchNotification notification && notification.Actor.Path.Equals(target.Path))
         {
-            if (_completion.TrySetException(new TargetTerminatedException(target.Path, messageType, notification.AddressTerminated, notification.Reason)))
+            if (TrySettle(Failed, default, new TargetTerminatedException(target.Path, messageType, notification.AddressTerminated, notification.Reason)))
             {
                 Finish();
             }
@@ -69,7 +82,7 @@ internal sealed class AskPromise<T>(ActorSystemImpl system, IActorRef target, Ty
 
     public override void FailUndelivered(IActorRef recipient, object message, string reason)
     {
-        if (_completion.TrySetException(new MessageNotDeliveredException(recipient.Path, message.GetType(), reason)))
+        if (TrySettle(Failed, default, new MessageNotDeliveredException(recipient.Path, message.GetType(), reason)))
         {
             Finish();
         }
@@ -81,7 +94,7 @@ internal sealed class AskPromise<T>(ActorSystemImpl system, IActorRef target, Ty
         // deadline, so an Ask reads no clock when it starts.
         var alive = IsAlive(target);
         var elapsed = timeout + TimeSpan.FromTicks(Math.Max(0, System.Wheel.Elapsed.Ticks - DeadlineTime));
-        if (_completion.TrySetException(new AskTimeoutException(target.Path, messageType, elapsed, alive)))
+        if (TrySettle(Failed, default, new AskTimeoutException(target.Path, messageType, elapsed, alive)))
         {
             AskCancellations.Release(this);
             Completed();
@@ -90,10 +103,44 @@ internal sealed class AskPromise<T>(ActorSystemImpl system, IActorRef target, Ty
 
     internal override void SystemTerminated()
     {
-        if (_completion.TrySetException(new AskAbandonedException(target.Path, messageType, System.Name)))
+        if (TrySettle(Failed, default, new AskAbandonedException(target.Path, messageType, System.Name)))
         {
             Finish();
         }
+    }
+
+    /// <summary>Completes the task (see <see cref="_completion"/>); runs once, after the Ask was settled.</summary>
+    void IThreadPoolWorkItem.Execute()
+    {
+        switch (_outcome)
+        {
+            case Replied:
+                _completion.SetResult(_reply!);
+                break;
+            case Failed:
+                _completion.SetException(_error!);
+                break;
+            default:
+                _completion.SetCanceled(_canceledBy);
+                break;
+        }
+    }
+
+    // The first outcome wins; the task completes with it on another thread (see _completion).
+    private bool TrySettle(int outcome, T? reply, Exception? error, CancellationToken canceledBy = default)
+    {
+        if (Interlocked.CompareExchange(ref _outcome, outcome, Pending) != Pending)
+        {
+            return false;
+        }
+
+        (_reply, _error, _canceledBy) = (reply, error, canceledBy);
+        if (!Spi.InlineTurns.TryDefer(this))
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
+        }
+
+        return true;
     }
 
     private void Finish()

@@ -159,7 +159,7 @@ public sealed class ActorSystemSpi
         ArgumentNullException.ThrowIfNull(work);
         if (ActorCell.Current is not { } cell)
         {
-            return false;
+            return InlineTurns.TryDeferToEndOfTurns(work);
         }
 
         cell.Mailbox.DeferToEndOfRun(work);

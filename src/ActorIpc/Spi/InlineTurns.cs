@@ -3,22 +3,32 @@ using ActorIpc.Dispatch;
 namespace ActorIpc.Spi;
 
 /// <summary>
-/// The actor turns a transport's read thread takes itself rather than handing them to the
-/// thread pool: the hand-off is a thread wake-up on the way of every request. While
-/// <see cref="Collecting"/>'s scope is open on a thread, <see cref="DeliveryBatch.Flush"/> on that
-/// thread leaves here each actor that became due and whose dispatcher lets any thread run it.
-/// The thread then runs them (<see cref="Run"/>), once it has made sure that another thread goes
-/// on reading, since an actor may block; or, with no thread to spare, schedules them after all
-/// (<see cref="Schedule"/>). One per thread; not thread-safe.
+/// The work a transport's read thread takes on itself rather than handing it to the thread
+/// pool, where the hand-off is a thread wake-up on the way of every request. While
+/// <see cref="Collecting"/>'s scope is open on a thread, two things wait here instead of going to
+/// the pool: each actor that <see cref="DeliveryBatch.Flush"/> on that thread makes due, if its
+/// dispatcher lets any thread run it; and each Ask that a reply delivered on that thread
+/// settles, whose task then completes here, so the code awaiting it runs on this thread. The
+/// thread then runs them (<see cref="Run"/>), once it has made sure that another thread can take
+/// over its reading if they are slow, since user code may block; or, with no thread to spare,
+/// schedules them after all (<see cref="Schedule"/>). One per thread; not thread-safe.
 /// </summary>
 public sealed class InlineTurns
 {
     [ThreadStatic]
     private static InlineTurns? t_collecting;
 
-    private readonly List<Mailbox> _due = [];
+    [ThreadStatic]
+    private static InlineTurns? t_running;
 
-    /// <summary>Whether no actor waits here for its turn.</summary>
+    // What the turns' code deferred to their end (a writer to wake); locked, since a watchdog may
+    // run it early (RunDeferredWorkNow).
+    private readonly List<IEndOfRunWork> _endOfRun = [];
+
+    // Mailboxes, and Asks whose tasks are to complete (their continuations then run here).
+    private readonly List<IThreadPoolWorkItem> _due = [];
+
+    /// <summary>Whether nothing waits here.</summary>
     public bool IsEmpty => _due.Count == 0;
 
     /// <summary>
@@ -37,13 +47,16 @@ public sealed class InlineTurns
     }
 
     /// <summary>
-    /// Runs the turn of each actor collected, in the order they became due, on this thread; an
-    /// actor with messages left after its turn is scheduled as usual. Call it only when a
-    /// blocking actor would hold up nothing else (another thread reads meanwhile).
+    /// Runs what was collected, in order, on this thread: each actor's turn (an actor with
+    /// messages left after it is scheduled as usual), each Ask's completion with its awaiting
+    /// code. What that code defers to the end of its run (<see cref="ActorSystemSpi.TryDeferToEndOfRun"/>:
+    /// a writer to wake, once for all the sends) runs once, after all of them. Call it only where
+    /// user code that blocks holds up nothing else (another thread can read meanwhile).
     /// </summary>
     public void Run()
     {
         var ran = 0;
+        t_running = this;
         try
         {
             for (; ran < _due.Count; ran++)
@@ -53,23 +66,26 @@ public sealed class InlineTurns
         }
         finally
         {
+            t_running = null;
+            RunEndOfTurns();
+
             // A turn that threw (the actor's own failures are handled inside it) leaves the
             // rest to the pool rather than stranded as scheduled.
             for (ran++; ran < _due.Count; ran++)
             {
-                _due[ran].Dispatcher.Schedule(_due[ran]);
+                ScheduleOne(_due[ran]);
             }
 
             _due.Clear();
         }
     }
 
-    /// <summary>Schedules every actor collected on its dispatcher, as <see cref="DeliveryBatch.Flush"/> would have.</summary>
+    /// <summary>Hands everything collected to where it would have gone: each actor to its dispatcher, each Ask's completion to the pool.</summary>
     public void Schedule()
     {
-        foreach (var mailbox in _due)
+        foreach (var work in _due)
         {
-            mailbox.Dispatcher.Schedule(mailbox);
+            ScheduleOne(work);
         }
 
         _due.Clear();
@@ -78,14 +94,113 @@ public sealed class InlineTurns
     /// <summary>Leaves <paramref name="mailbox"/> to this thread's collection, if it has one and any thread may run it.</summary>
     internal static bool TryTake(Mailbox mailbox)
     {
+        return mailbox.Dispatcher.RunsOnAnyThread && TryDefer(mailbox);
+    }
+
+    /// <summary>Leaves <paramref name="work"/> (an Ask's completion) to this thread's collection, if it has one.</summary>
+    internal static bool TryDefer(IThreadPoolWorkItem work)
+    {
         var turns = t_collecting;
-        if (turns is null || !mailbox.Dispatcher.RunsOnAnyThread)
+        if (turns is null)
         {
             return false;
         }
 
-        turns._due.Add(mailbox);
+        turns._due.Add(work);
         return true;
+    }
+
+    /// <summary>
+    /// Runs on a pool thread, now, the work deferred to the end of the turns in progress (a
+    /// transport's writer, woken once for all the sends of the turns): for turns that have
+    /// lasted long, whose code may be waiting for an answer to what it sent. The work runs again
+    /// at the end of the turns, so it must be idempotent, as waking a writer is. Thread-safe.
+    /// </summary>
+    public void RunDeferredWorkNow()
+    {
+        IEndOfRunWork[] pending;
+        lock (_endOfRun)
+        {
+            if (_endOfRun.Count == 0)
+            {
+                return;
+            }
+
+            pending = [.. _endOfRun];
+        }
+
+        ThreadPool.UnsafeQueueUserWorkItem(
+            static works =>
+            {
+                foreach (var work in works)
+                {
+                    work.Run();
+                }
+            },
+            pending,
+            preferLocal: false);
+    }
+
+    /// <summary>
+    /// Keeps <paramref name="work"/> (once) for the end of the inline turns running on this
+    /// thread, as an actor's run keeps it for its end (<see cref="ActorSystemSpi.TryDeferToEndOfRun"/>);
+    /// false when this thread runs none.
+    /// </summary>
+    internal static bool TryDeferToEndOfTurns(IEndOfRunWork work)
+    {
+        var turns = t_running;
+        if (turns is null)
+        {
+            return false;
+        }
+
+        lock (turns._endOfRun)
+        {
+            foreach (var pending in turns._endOfRun)
+            {
+                if (ReferenceEquals(pending, work))
+                {
+                    return true;
+                }
+            }
+
+            turns._endOfRun.Add(work);
+        }
+
+        return true;
+    }
+
+    private void RunEndOfTurns()
+    {
+        IEndOfRunWork[]? pending = null;
+        lock (_endOfRun)
+        {
+            if (_endOfRun.Count > 0)
+            {
+                pending = [.. _endOfRun];
+                _endOfRun.Clear();
+            }
+        }
+
+        if (pending is not null)
+        {
+            foreach (var work in pending)
+            {
+                work.Run();
+            }
+        }
+    }
+
+    private static void ScheduleOne(IThreadPoolWorkItem work)
+    {
+        if (work is Mailbox mailbox)
+        {
+            mailbox.Dispatcher.Schedule(mailbox);
+        }
+        else
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(work, preferLocal: false);
+        }
     }
 
     /// <summary>Ends <see cref="Collecting"/> when disposed.</summary>

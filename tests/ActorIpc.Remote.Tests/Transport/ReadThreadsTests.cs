@@ -46,6 +46,22 @@ public sealed class ReadThreadsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnAskWhoseReplyArrives_CompletesOnTheReadThread()
+    {
+        Start(runActors: true);
+        var sender = new TaskCompletionSource<IActorRef>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var actor = _system.ActorOf(Props.Create(() => new HandsOutSender(sender)));
+        var ask = actor.Ask<string>("who asks?", Patience);
+        var promise = await sender.Task.WaitAsync(Patience);
+        var continuedOn = ask.ContinueWith(_ => Thread.CurrentThread, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+
+        Arrive(promise, "the reply");
+
+        Assert.Equal("the reply", await ask.WaitAsync(Patience));
+        Assert.Equal("actoripc-read", (await continuedOn.WaitAsync(Patience)).Name);
+    }
+
+    [Fact]
     public async Task WithoutRunActors_AnActorMadeDue_RunsOnThePool()
     {
         Start(runActors: false);
@@ -175,6 +191,11 @@ public sealed class ReadThreadsTests : IAsyncLifetime
         }
 
         throw new Xunit.Sdk.XunitException("no message of 100 ran on a read thread");
+    }
+
+    private sealed class HandsOutSender(TaskCompletionSource<IActorRef> sender) : ActorBase
+    {
+        protected override void OnReceive(object message) => sender.TrySetResult(Sender);
     }
 
     private sealed record Report(TaskCompletionSource<Thread> Started, ManualResetEventSlim? Gate);

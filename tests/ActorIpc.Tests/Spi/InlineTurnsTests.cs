@@ -145,6 +145,130 @@ public sealed class InlineTurnsTests
         public override void Schedule(Mailbox mailbox) => Scheduled++;
     }
 
+    [Fact]
+    public async Task AnAskSettledWhileCollecting_CompletesInRun_AndItsAwaitingCodeRunsOnThisThread()
+    {
+        await using var system = ActorSystem.Create("inline-asks");
+        var (ask, promise) = await AskWithPromise(system);
+        var continuedOn = ContinuationThread(ask);
+        var turns = new InlineTurns();
+
+        using (turns.Collecting())
+        {
+            promise.Tell("answer", null);
+        }
+
+        Assert.False(ask.IsCompleted);
+        turns.Run();
+
+        Assert.True(ask.IsCompletedSuccessfully);
+        Assert.Equal("answer", await ask);
+        Assert.Equal(Environment.CurrentManagedThreadId, await continuedOn);
+    }
+
+    [Fact]
+    public async Task AnAskSettledElsewhere_CompletesOnAPoolThread_NotOnTheThreadThatSettledIt()
+    {
+        await using var system = ActorSystem.Create("queued-asks");
+        var (ask, promise) = await AskWithPromise(system);
+        var continuedOn = ContinuationThread(ask);
+        var settler = new Thread(() => promise.Tell("answer", null));
+
+        settler.Start();
+        settler.Join();
+
+        Assert.Equal("answer", await ask.WaitAsync(Patience));
+        var thread = await continuedOn.WaitAsync(Patience);
+        Assert.NotEqual(settler.ManagedThreadId, thread);
+    }
+
+    [Fact]
+    public async Task WorkDeferredByTheAwaitingCode_RunsOnceWhenTheTurnsEnd()
+    {
+        await using var system = ActorSystem.Create("inline-deferred");
+        var (ask, promise) = await AskWithPromise(system);
+        var work = new CountingWork();
+        var seenInside = ask.ContinueWith(
+            _ => (ActorSystemSpi.TryDeferToEndOfRun(work), ActorSystemSpi.TryDeferToEndOfRun(work), work.Runs),
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+        var turns = new InlineTurns();
+        using (turns.Collecting())
+        {
+            promise.Tell("answer", null);
+        }
+
+        turns.Run();
+
+        Assert.Equal((true, true, 0), await seenInside);
+        Assert.Equal(1, work.Runs);
+        Assert.False(ActorSystemSpi.TryDeferToEndOfRun(work));
+    }
+
+    [Fact]
+    public async Task RunDeferredWorkNow_RunsItElsewhereWhileTheTurnsGoOn_AndAgainAtTheirEnd()
+    {
+        await using var system = ActorSystem.Create("inline-deferred-now");
+        var (ask, promise) = await AskWithPromise(system);
+        var work = new CountingWork();
+        var turns = new InlineTurns();
+
+        // The awaiting code defers the work, then waits for it: only running it now ends the wait.
+        var ranWhileWaiting = ask.ContinueWith(
+            _ =>
+            {
+                ActorSystemSpi.TryDeferToEndOfRun(work);
+                turns.RunDeferredWorkNow();
+                return work.Ran.Wait(Patience);
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+        using (turns.Collecting())
+        {
+            promise.Tell("answer", null);
+        }
+
+        turns.Run();
+
+        Assert.True(await ranWhileWaiting);
+        Assert.Equal(2, work.Runs);
+    }
+
+    // An Ask to an actor that hands its sender (the Ask's promise) to the test.
+    private static async Task<(Task<string> Ask, IActorRef Promise)> AskWithPromise(ActorSystem system)
+    {
+        var sender = new TaskCompletionSource<IActorRef>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var actor = system.ActorOf(Props.Create(() => new HandsOutSender(sender)));
+        var ask = actor.Ask<string>("who asks?", Patience);
+        return (ask, await sender.Task.WaitAsync(Patience));
+    }
+
+    // The thread the code right after the Ask's completion runs on.
+    private static Task<int> ContinuationThread(Task<string> ask) =>
+        ask.ContinueWith(_ => Environment.CurrentManagedThreadId, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+
+    private sealed class CountingWork : IEndOfRunWork
+    {
+        private int _runs;
+
+        public ManualResetEventSlim Ran { get; } = new();
+
+        public int Runs => Volatile.Read(ref _runs);
+
+        public void Run()
+        {
+            Interlocked.Increment(ref _runs);
+            Ran.Set();
+        }
+    }
+
+    private sealed class HandsOutSender(TaskCompletionSource<IActorRef> sender) : ActorBase
+    {
+        protected override void OnReceive(object message) => sender.TrySetResult(Sender);
+    }
+
     private sealed record Reset(TaskCompletionSource<(int Count, int Thread)> Seen);
 
     // Answers "started?"; reports how many numbers it got, and on which thread, at the last;

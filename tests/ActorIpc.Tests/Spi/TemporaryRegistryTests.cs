@@ -66,9 +66,15 @@ public sealed class TemporaryRegistryTests : IAsyncLifetime
                 }
 
                 promise.Tell("done", null);
-                if (!ask.IsCompletedSuccessfully || spi.ResolveTemporary($"${id}") is not null)
+                if (spi.ResolveTemporary($"${id}") is not null)
                 {
                     failures.Enqueue($"promise ${id} was still found after it completed");
+                }
+
+                // The task completes on a pool thread, after the reply settled the Ask.
+                if (!ask.Wait(TimeSpan.FromSeconds(10)) || ask.Result != "done")
+                {
+                    failures.Enqueue($"the Ask of promise ${id} did not complete with its reply");
                 }
             }
         }

@@ -1,0 +1,40 @@
+namespace ActorIpc.Remote.Tests.EndToEnd;
+
+/// <summary>
+/// Code awaiting an Ask whose reply came from another process runs on the connection's read
+/// thread, and its sends go out when its turn ends. Heartbeats, which would also flush a
+/// writer, are a minute apart here, so nothing but the read threads' watchdog sends early.
+/// </summary>
+public sealed class InlineContinuationTests : TwoNodesTest
+{
+    private const string RareHeartbeats = "actoripc.remote.heartbeat-interval = 60s";
+
+    protected override string AlphaConfig => RareHeartbeats;
+
+    protected override string BetaConfig => RareHeartbeats;
+
+    [Fact]
+    public async Task CodeAfterARemoteAsk_ThatWaitsForAnotherRemoteAsk_GetsItsAnswer()
+    {
+        Beta.ActorOf(Props.Create<Echo>(), "echo");
+        var echo = await Alpha.ActorSelection($"{BetaRemoting.Address}/user/echo").ResolveOne(Patience);
+
+        // The continuation runs on alpha's read thread and blocks until the second answer is
+        // there: the watchdog must both send the second Ask and have the other thread read.
+        var nested = echo.Ask<string>("first", Patience).ContinueWith(
+            first => (Thread.CurrentThread.Name, first.Result, echo.Ask<string>("second", Patience).Wait(Patience)),
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+
+        var (thread, firstAnswer, secondArrived) = await nested.WaitAsync(Patience * 2);
+        Assert.Equal("actoripc-read", thread);
+        Assert.Equal("first", firstAnswer);
+        Assert.True(secondArrived, "the second Ask got no answer while the code that sent it waited");
+    }
+
+    private sealed class Echo : ReceiveActor
+    {
+        public Echo() => ReceiveAny(message => Sender.Tell(message, Self));
+    }
+}
