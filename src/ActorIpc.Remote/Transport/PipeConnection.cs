@@ -182,24 +182,24 @@ internal abstract class PipeConnection : ITransportConnection
     /// One receive of the read threads (<see cref="ReadThreads"/>): blocks in the transport's
     /// receive, then hands the bytes to <see cref="Input"/>, whose reader (the application) runs on
     /// this thread until it waits for more. A reader that falls behind by <c>max-unread-bytes</c>
-    /// stops the thread until it catches up. False at the end of the stream or when the
-    /// application completes <see cref="Input"/>; a failure throws (and <see cref="Input"/> then
-    /// reports it).
+    /// stops the thread until it catches up. Returns the bytes received; 0 at the end of the
+    /// stream or when the application completes <see cref="Input"/>. A failure throws (and
+    /// <see cref="Input"/> then reports it).
     /// </summary>
-    private bool ReadIntoInput()
+    private int ReadIntoInput()
     {
         var writer = _inputPipe!.Writer;
         var receive = ReceiveForInputAsync(writer.GetMemory(_minimumRead), CancellationToken.None);
         var received = receive.IsCompletedSuccessfully ? receive.Result : receive.AsTask().GetAwaiter().GetResult();
         if (received == 0)
         {
-            return false;
+            return 0;
         }
 
         writer.Advance(received);
         var flush = writer.FlushAsync();
         var result = flush.IsCompletedSuccessfully ? flush.Result : flush.AsTask().GetAwaiter().GetResult();
-        return !result.IsCompleted;
+        return result.IsCompleted ? 0 : received;
     }
 
     private async Task SendLoopAsync()

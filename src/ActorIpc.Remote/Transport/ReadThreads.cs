@@ -13,17 +13,25 @@ namespace ActorIpc.Remote.Transport;
 /// meanwhile, so the connection's other messages wait about a millisecond, not for as long as
 /// the actor blocks; the thread in the turn then waits to lead again. The second thread starts
 /// the first time it is needed. When no thread could take over (the other is in a slow turn
-/// too), the actors go to the pool as they would without <c>runActors</c>.
+/// too), or when the receive was large (<see cref="MaxInlineReceive"/>), the work goes to the
+/// pool as it would without <c>runActors</c>.
 /// </summary>
 internal sealed class ReadThreads
 {
     private const int MaxThreads = 2;
 
+    /// <summary>
+    /// The largest receive whose work the thread runs itself. A larger one means a busy stream
+    /// (a backlog in the socket): the pool then runs the work while this thread decodes the next
+    /// receive, and the pool's threads are awake anyway. Request/response traffic stays below it.
+    /// </summary>
+    internal const int MaxInlineReceive = 16 * 1024;
+
     // _turnStarted when the leader is not in a turn, and once the watchdog has passed its lead.
     private const long NotInTurn = 0;
     private const long LeadPassed = -1;
 
-    private readonly Func<bool> _readOnce;
+    private readonly Func<int> _readOnce;
     private readonly Action<Exception?> _end;
     private readonly bool _runActors;
     private readonly TurnWatchdog? _watchdog;
@@ -35,11 +43,11 @@ internal sealed class ReadThreads
     private InlineTurns? _turnsInProgress;
     private volatile bool _ended;
 
-    /// <param name="readOnce">One receive, handed to the application; false at the end of the stream or when the application stops reading.</param>
+    /// <param name="readOnce">One receive, handed to the application: the bytes received; 0 at the end of the stream or when the application stops reading.</param>
     /// <param name="end">Completes the application's input, with the failure if there was one; called once, by the last leader.</param>
     /// <param name="runActors">Whether the threads run the turns of the actors their bytes make due.</param>
     /// <param name="watchdog">Passes the lead on when a turn is slow; the process's by default.</param>
-    public ReadThreads(Func<bool> readOnce, Action<Exception?> end, bool runActors, TurnWatchdog? watchdog = null)
+    public ReadThreads(Func<int> readOnce, Action<Exception?> end, bool runActors, TurnWatchdog? watchdog = null)
     {
         _readOnce = readOnce;
         _end = end;
@@ -94,7 +102,8 @@ internal sealed class ReadThreads
         var turns = _runActors ? new InlineTurns() : null;
         while (true)
         {
-            if (!Lead(turns))
+            var received = Lead(turns);
+            if (received == 0)
             {
                 return;
             }
@@ -104,8 +113,8 @@ internal sealed class ReadThreads
                 continue;
             }
 
-            // No thread to take over if the turn is slow: the pool takes the actors.
-            if (Volatile.Read(ref _followerWaiting) == 0 && Volatile.Read(ref _threads) >= MaxThreads)
+            // A busy stream, or no thread to take over if the turn is slow: the pool takes the work.
+            if (received > MaxInlineReceive || (Volatile.Read(ref _followerWaiting) == 0 && Volatile.Read(ref _threads) >= MaxThreads))
             {
                 turns.Schedule();
                 continue;
@@ -128,36 +137,36 @@ internal sealed class ReadThreads
         }
     }
 
-    // One receive as the leader; false when reading has ended (and the input is completed).
-    private bool Lead(InlineTurns? turns)
+    // One receive as the leader: the bytes received; 0 when reading has ended (and the input is completed).
+    private int Lead(InlineTurns? turns)
     {
-        bool more;
+        int received;
         try
         {
             if (turns is null)
             {
-                more = _readOnce();
+                received = _readOnce();
             }
             else
             {
                 using (turns.Collecting())
                 {
-                    more = _readOnce();
+                    received = _readOnce();
                 }
             }
         }
         catch (Exception e)
         {
             End(e);
-            return false;
+            return 0;
         }
 
-        if (!more)
+        if (received == 0)
         {
             End(null);
         }
 
-        return more;
+        return received;
     }
 
     private void PassLead()

@@ -18,7 +18,6 @@ internal sealed class TurnWatchdog
     private static readonly Lazy<TurnWatchdog> LazyShared = new(() => new TurnWatchdog(TimeSpan.FromMilliseconds(1), startThread: true));
 
     private readonly List<ReadThreads> _watched = [];
-    private readonly ReadThreads[] _none = [];
     private readonly long _patience;
     private readonly TimeSpan _tick;
     private readonly ManualResetEventSlim _wakeUp = new(false, 0);
@@ -56,7 +55,7 @@ internal sealed class TurnWatchdog
         lock (_watched)
         {
             _watched.Remove(threads);
-            _snapshot = _watched.Count == 0 ? _none : [.. _watched];
+            _snapshot = [.. _watched];
         }
     }
 

@@ -21,8 +21,10 @@ internal sealed class AskPromise<T>(ActorSystemImpl system, IActorRef target, Ty
     private readonly TaskCompletionSource<T> _completion = new();
     private int _outcome;
     private T? _reply;
-    private Exception? _error;
-    private CancellationToken _canceledBy;
+
+    // The exception, or the cancelling token (boxed: cancellations are rare, and a field of its
+    // own would grow every Ask).
+    private object? _failure;
 
     public Task<T> Task => _completion.Task;
 
@@ -42,7 +44,7 @@ internal sealed class AskPromise<T>(ActorSystemImpl system, IActorRef target, Ty
 
     internal override void CancelByToken(CancellationToken token)
     {
-        if (TrySettle(Canceled, default, null, token))
+        if (TrySettle(Canceled, default, token))
         {
             Finish();
         }
@@ -118,23 +120,23 @@ internal sealed class AskPromise<T>(ActorSystemImpl system, IActorRef target, Ty
                 _completion.SetResult(_reply!);
                 break;
             case Failed:
-                _completion.SetException(_error!);
+                _completion.SetException((Exception)_failure!);
                 break;
             default:
-                _completion.SetCanceled(_canceledBy);
+                _completion.SetCanceled((CancellationToken)_failure!);
                 break;
         }
     }
 
     // The first outcome wins; the task completes with it on another thread (see _completion).
-    private bool TrySettle(int outcome, T? reply, Exception? error, CancellationToken canceledBy = default)
+    private bool TrySettle(int outcome, T? reply, object? failure)
     {
         if (Interlocked.CompareExchange(ref _outcome, outcome, Pending) != Pending)
         {
             return false;
         }
 
-        (_reply, _error, _canceledBy) = (reply, error, canceledBy);
+        (_reply, _failure) = (reply, failure);
         if (!Spi.InlineTurns.TryDefer(this))
         {
             ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);

@@ -170,24 +170,18 @@ public sealed class InlineTurns
         return true;
     }
 
+    // Under the lock, which only a watchdog's RunDeferredWorkNow contends for; nothing adds to
+    // the list meanwhile, since this thread runs no turn any more.
     private void RunEndOfTurns()
     {
-        IEndOfRunWork[]? pending = null;
         lock (_endOfRun)
         {
-            if (_endOfRun.Count > 0)
-            {
-                pending = [.. _endOfRun];
-                _endOfRun.Clear();
-            }
-        }
-
-        if (pending is not null)
-        {
-            foreach (var work in pending)
+            foreach (var work in _endOfRun)
             {
                 work.Run();
             }
+
+            _endOfRun.Clear();
         }
     }
 

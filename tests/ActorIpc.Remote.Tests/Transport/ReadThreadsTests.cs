@@ -15,7 +15,7 @@ public sealed class ReadThreadsTests : IAsyncLifetime
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
-    private readonly BlockingCollection<Func<bool>> _arrivals = [];
+    private readonly BlockingCollection<Func<int>> _arrivals = [];
     private readonly DeliveryBatch _batch = new();
     private readonly TurnWatchdog _watchdog = new(TimeSpan.FromHours(1), startThread: false);
     private readonly TaskCompletionSource<Exception?> _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -31,7 +31,7 @@ public sealed class ReadThreadsTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         // Whatever a test left, the threads end (a test that ended them already adds nothing read).
-        _arrivals.Add(() => false);
+        _arrivals.Add(() => 0);
         await _system.Terminate();
     }
 
@@ -59,6 +59,17 @@ public sealed class ReadThreadsTests : IAsyncLifetime
 
         Assert.Equal("the reply", await ask.WaitAsync(Patience));
         Assert.Equal("actoripc-read", (await continuedOn.WaitAsync(Patience)).Name);
+    }
+
+    [Fact]
+    public async Task AfterALargeReceive_TheActorRunsOnThePool_WhileTheThreadReadsOn()
+    {
+        Start(runActors: true);
+        var actor = NewActor();
+        await RunsOnAReadThread(actor);
+
+        // Idle now (its last turn ran and ended on the read thread), so only the size decides.
+        Assert.True((await Send(actor, bytes: ReadThreads.MaxInlineReceive + 1)).IsThreadPoolThread);
     }
 
     [Fact]
@@ -90,7 +101,7 @@ public sealed class ReadThreadsTests : IAsyncLifetime
         Start(runActors: true);
         using var gate = new ManualResetEventSlim();
         var inTurn = await SlowTurn(gate);
-        _arrivals.Add(() => false);
+        _arrivals.Add(() => 0);
 
         Assert.Null(await _ended.Task.WaitAsync(Patience));
         gate.Set();
@@ -145,13 +156,13 @@ public sealed class ReadThreadsTests : IAsyncLifetime
     // A check two hours from now: every turn in progress has outlasted the patience.
     private void PassSlowTurns() => Assert.False(_watchdog.Check(Stopwatch.GetTimestamp() + Stopwatch.Frequency * 7200));
 
-    // One receive that delivers one message.
-    private void Arrive(IActorRef recipient, object message) =>
+    // One receive, of a request's size unless told, that delivers one message.
+    private void Arrive(IActorRef recipient, object message, int bytes = 100) =>
         _arrivals.Add(() =>
         {
             _batch.Deliver(recipient, message, null);
             _batch.Flush();
-            return true;
+            return bytes;
         });
 
     // A turn on the first read thread that waits for the gate, and outlasts the patience.
@@ -169,10 +180,10 @@ public sealed class ReadThreadsTests : IAsyncLifetime
 
     // One arrival with a message that reports the thread it runs on, then waits for the gate
     // if it runs on a read thread.
-    private Task<Thread> Send(IActorRef actor, ManualResetEventSlim? gate = null)
+    private Task<Thread> Send(IActorRef actor, ManualResetEventSlim? gate = null, int bytes = 100)
     {
         var started = new TaskCompletionSource<Thread>(TaskCreationOptions.RunContinuationsAsynchronously);
-        Arrive(actor, new Report(started, gate));
+        Arrive(actor, new Report(started, gate), bytes);
         return started.Task.WaitAsync(Patience);
     }
 
