@@ -163,9 +163,11 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     }
 
     /// <summary>Keeps <paramref name="work"/> (once) to do when the current run ends; called by the thread running this mailbox.</summary>
-    public void DeferToEndOfRun(IEndOfRunWork work)
+    public void DeferToEndOfRun(IEndOfRunWork work) => AddOnce(_endOfRun ??= [], work);
+
+    /// <summary>Adds <paramref name="work"/> to the end-of-run list <paramref name="list"/> unless it is there (a handful at most: a linear scan).</summary>
+    internal static void AddOnce(List<IEndOfRunWork> list, IEndOfRunWork work)
     {
-        var list = _endOfRun ??= [];
         foreach (var pending in list)
         {
             if (ReferenceEquals(pending, work))

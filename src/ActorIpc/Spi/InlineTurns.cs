@@ -156,15 +156,7 @@ public sealed class InlineTurns
 
         lock (turns._endOfRun)
         {
-            foreach (var pending in turns._endOfRun)
-            {
-                if (ReferenceEquals(pending, work))
-                {
-                    return true;
-                }
-            }
-
-            turns._endOfRun.Add(work);
+            Mailbox.AddOnce(turns._endOfRun, work);
         }
 
         return true;
