@@ -21,11 +21,13 @@ public sealed class InlineContinuationTests : TwoNodesTest
 
         // The continuation runs on alpha's read thread and blocks until the second answer is
         // there: the watchdog must both send the second Ask and have the other thread read.
+        // The echo holds the first answer until the continuation is in place.
         var nested = echo.Ask<string>("first", Patience).ContinueWith(
             first => (Thread.CurrentThread.Name, first.Result, echo.Ask<string>("second", Patience).Wait(Patience)),
             CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default);
+        echo.Tell(Echo.Release);
 
         var (thread, firstAnswer, secondArrived) = await nested.WaitAsync(Patience * 2);
         Assert.Equal("actoripc-read", thread);
@@ -33,8 +35,18 @@ public sealed class InlineContinuationTests : TwoNodesTest
         Assert.True(secondArrived, "the second Ask got no answer while the code that sent it waited");
     }
 
+    // Answers at once, except "first": that answer waits for Release.
     private sealed class Echo : ReceiveActor
     {
-        public Echo() => ReceiveAny(message => Sender.Tell(message, Self));
+        public const string Release = "release";
+
+        private IActorRef? _firstAsker;
+
+        public Echo()
+        {
+            Receive<string>(message => message == "first", _ => _firstAsker = Sender);
+            Receive<string>(message => message == Release, _ => _firstAsker?.Tell("first", Self));
+            ReceiveAny(message => Sender.Tell(message, Self));
+        }
     }
 }
