@@ -25,6 +25,9 @@ public sealed class InlineTurns
     // run it early (RunDeferredWorkNow).
     private readonly List<IEndOfRunWork> _endOfRun = [];
 
+    // Set by RunDeferredWorkNow until the turns end: what their code sends after it goes at once.
+    private bool _deferringClosed;
+
     // Mailboxes, and Asks whose tasks are to complete (their continuations then run here).
     private readonly List<IThreadPoolWorkItem> _due = [];
 
@@ -113,14 +116,16 @@ public sealed class InlineTurns
     /// <summary>
     /// Runs on a pool thread, now, the work deferred to the end of the turns in progress (a
     /// transport's writer, woken once for all the sends of the turns): for turns that have
-    /// lasted long, whose code may be waiting for an answer to what it sent. The work runs again
-    /// at the end of the turns, so it must be idempotent, as waking a writer is. Thread-safe.
+    /// lasted long, whose code may be waiting for an answer to what it sent. Until the turns end,
+    /// nothing more is deferred: the code does such work at once. The work runs again at the end
+    /// of the turns, so it must be idempotent, as waking a writer is. Thread-safe.
     /// </summary>
     public void RunDeferredWorkNow()
     {
         IEndOfRunWork[] pending;
         lock (_endOfRun)
         {
+            _deferringClosed = true;
             if (_endOfRun.Count == 0)
             {
                 return;
@@ -144,7 +149,7 @@ public sealed class InlineTurns
     /// <summary>
     /// Keeps <paramref name="work"/> (once) for the end of the inline turns running on this
     /// thread, as an actor's run keeps it for its end (<see cref="ActorSystemSpi.TryDeferToEndOfRun"/>);
-    /// false when this thread runs none.
+    /// false when this thread runs none, or when they have lasted long (<see cref="RunDeferredWorkNow"/>).
     /// </summary>
     internal static bool TryDeferToEndOfTurns(IEndOfRunWork work)
     {
@@ -156,6 +161,11 @@ public sealed class InlineTurns
 
         lock (turns._endOfRun)
         {
+            if (turns._deferringClosed)
+            {
+                return false;
+            }
+
             Mailbox.AddOnce(turns._endOfRun, work);
         }
 
@@ -174,6 +184,7 @@ public sealed class InlineTurns
             }
 
             _endOfRun.Clear();
+            _deferringClosed = false;
         }
     }
 

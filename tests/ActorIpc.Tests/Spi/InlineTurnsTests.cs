@@ -236,6 +236,39 @@ public sealed class InlineTurnsTests
         Assert.Equal(2, work.Runs);
     }
 
+    [Fact]
+    public async Task AfterRunDeferredWorkNow_NothingMoreIsDeferred_UntilTheTurnsEnd()
+    {
+        await using var system = ActorSystem.Create("inline-deferring-closed");
+        var turns = new InlineTurns();
+        var work = new CountingWork();
+
+        // The watchdog ran early what was deferred (nothing yet): a later send goes at once.
+        Assert.False(await DeferInTurns(system, turns, () =>
+        {
+            turns.RunDeferredWorkNow();
+            return ActorSystemSpi.TryDeferToEndOfRun(work);
+        }));
+
+        // The next turns defer again.
+        Assert.True(await DeferInTurns(system, turns, () => ActorSystemSpi.TryDeferToEndOfRun(work)));
+        Assert.Equal(1, work.Runs);
+    }
+
+    // Runs code awaiting an Ask in the turns, and returns what it returned.
+    private static async Task<bool> DeferInTurns(ActorSystem system, InlineTurns turns, Func<bool> code)
+    {
+        var (ask, promise) = await AskWithPromise(system);
+        var result = ask.ContinueWith(_ => code(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        using (turns.Collecting())
+        {
+            promise.Tell("answer", null);
+        }
+
+        turns.Run();
+        return await result;
+    }
+
     // An Ask to an actor that hands its sender (the Ask's promise) to the test.
     private static async Task<(Task<string> Ask, IActorRef Promise)> AskWithPromise(ActorSystem system)
     {
