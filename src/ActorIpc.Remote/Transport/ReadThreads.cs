@@ -6,9 +6,10 @@ namespace ActorIpc.Remote.Transport;
 /// <summary>
 /// The threads that read a connection which reads on threads of its own, as leader and
 /// follower. The leader blocks in the socket's receive and hands the bytes to the application,
-/// which decodes them on this thread. When that makes local actors due, the leader does not
-/// hand them to the thread pool (a wake-up on the way of every request): it runs their turns
-/// itself (<see cref="InlineTurns"/>), then reads again. A turn that lasts longer than the
+/// which decodes them on this thread. When that makes local actors due, or settles Asks, the
+/// leader does not hand the work to the thread pool (a wake-up on the way of every request): it
+/// runs the actors' turns and the Asks' awaiting code itself (<see cref="InlineTurns"/>), then
+/// reads again. A turn that lasts longer than the
 /// <see cref="TurnWatchdog"/>'s patience (an actor that blocks) has the other thread lead
 /// meanwhile, so the connection's other messages wait about a millisecond, not for as long as
 /// the actor blocks; the thread in the turn then waits to lead again. The second thread starts
@@ -33,12 +34,10 @@ internal sealed class ReadThreads
 
     private readonly Func<int> _readOnce;
     private readonly Action<Exception?> _end;
-    private readonly bool _runActors;
-    private readonly TurnWatchdog? _watchdog;
+    private readonly TurnWatchdog? _watchdog; // null without runActors
     private readonly SemaphoreSlim _lead = new(0);
     private int _threads;
     private int _followerWaiting;
-    private int _watched;
     private long _turnStarted;
     private InlineTurns? _turnsInProgress;
     private volatile bool _ended;
@@ -51,15 +50,18 @@ internal sealed class ReadThreads
     {
         _readOnce = readOnce;
         _end = end;
-        _runActors = runActors;
         _watchdog = runActors ? watchdog ?? TurnWatchdog.Shared : null;
     }
 
     /// <summary>Whether the leader is in a turn that the watchdog watches.</summary>
     internal bool InTurn => Volatile.Read(ref _turnStarted) > 0;
 
-    /// <summary>Starts the first thread, as the leader.</summary>
-    public void Start() => StartThread();
+    /// <summary>Starts the first thread, as the leader; with <c>runActors</c>, the watchdog watches it until reading ends.</summary>
+    public void Start()
+    {
+        _watchdog?.Add(this);
+        StartThread();
+    }
 
     /// <summary>
     /// Called by the watchdog: if the leader's turn started before <paramref name="before"/>, the
@@ -99,7 +101,7 @@ internal sealed class ReadThreads
 
     private void Run()
     {
-        var turns = _runActors ? new InlineTurns() : null;
+        var turns = _watchdog is null ? null : new InlineTurns();
         while (true)
         {
             var received = Lead(turns);
@@ -108,7 +110,7 @@ internal sealed class ReadThreads
                 return;
             }
 
-            if (turns is null || turns.IsEmpty || _watchdog is null)
+            if (turns is null || turns.IsEmpty)
             {
                 continue;
             }
@@ -120,15 +122,10 @@ internal sealed class ReadThreads
                 continue;
             }
 
-            if (Interlocked.Exchange(ref _watched, 1) == 0)
-            {
-                _watchdog.Add(this);
-            }
-
             // Published with a full fence before the watchdog's sleep flag is read (TurnStarted).
             Volatile.Write(ref _turnsInProgress, turns);
             Interlocked.Exchange(ref _turnStarted, Math.Max(1, Stopwatch.GetTimestamp()));
-            _watchdog.TurnStarted();
+            _watchdog!.TurnStarted();
             turns.Run();
             if (Interlocked.Exchange(ref _turnStarted, NotInTurn) == LeadPassed && !WaitToLead())
             {
@@ -198,10 +195,7 @@ internal sealed class ReadThreads
     private void End(Exception? error)
     {
         _ended = true;
-        if (Volatile.Read(ref _watched) == 1)
-        {
-            _watchdog!.Remove(this);
-        }
+        _watchdog?.Remove(this);
 
         _end(error);
         if (Interlocked.CompareExchange(ref _followerWaiting, 0, 1) == 1)
