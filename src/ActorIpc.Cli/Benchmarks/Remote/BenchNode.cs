@@ -16,8 +16,11 @@ internal static class BenchNode
 
     public const string SinkName = "sink";
 
-    /// <summary>Answers with the node's count of compiled methods (<see cref="JitCountActor"/>).</summary>
+    /// <summary>Answers with the node's count of compiled methods (a <see cref="ProbeActor"/>).</summary>
     public const string JitName = "jit";
+
+    /// <summary>Answers with the bytes the node process has allocated so far (a <see cref="ProbeActor"/>).</summary>
+    public const string AllocatedName = "allocated";
 
     public static string EchoName(int index) => $"echo-{index}";
 
@@ -34,7 +37,8 @@ internal static class BenchNode
             }
 
             system.ActorOf(Props.Create<SinkActor>(), SinkName);
-            system.ActorOf(Props.Create<JitCountActor>(), JitName);
+            system.ActorOf(Props.Create(() => new ProbeActor(WarmUp.Compiled)), JitName);
+            system.ActorOf(Props.Create(() => new ProbeActor(() => GC.GetTotalAllocatedBytes())), AllocatedName);
             await AnnounceAndWaitAsync(stdout, remoting.Address.ToString(), cancellationToken).ConfigureAwait(false);
         }
         finally

@@ -44,6 +44,7 @@ internal sealed class RemoteAskBenchmark : IBenchmark
         double headline = 0, sequentialP50 = 0;
         foreach (var inFlight in InFlightCounts)
         {
+            var nodeAllocatedBefore = await session.NodeAllocatedAsync(cancellationToken).ConfigureAwait(false);
             AskRun run;
             if (inFlight == 1)
             {
@@ -60,9 +61,11 @@ internal sealed class RemoteAskBenchmark : IBenchmark
                 Report(context, inFlight, run);
             }
 
+            var nodeAllocated = await session.NodeAllocatedAsync(cancellationToken).ConfigureAwait(false) - nodeAllocatedBefore;
+            context.Figure($"{inFlight} in flight, allocated here per Ask", run.AllocatedPerAsk, "bytes");
+            context.Figure($"{inFlight} in flight, allocated in the node per Ask", nodeAllocated / (double)run.LatencyTicks.Count, "bytes");
             if (inFlight == HeadlineInFlight)
             {
-                context.Figure($"{inFlight} in flight, allocated here per Ask", run.AllocatedPerAsk, "bytes");
                 headline = run.Rate;
             }
         }

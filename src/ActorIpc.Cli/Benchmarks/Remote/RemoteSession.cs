@@ -12,6 +12,8 @@ internal sealed class RemoteSession : IAsyncDisposable
 
     private readonly Remoting _remoting;
 
+    private IActorRef? _allocated;
+
     private RemoteSession(ActorSystem system, Remoting remoting, NodeProcess node)
     {
         System = system;
@@ -55,6 +57,16 @@ internal sealed class RemoteSession : IAsyncDisposable
     {
         var jit = await ResolveAsync(BenchNode.JitName, cancellationToken).ConfigureAwait(false);
         await WarmUp.RunAsync(context, round, () => jit.Ask<long>("compiled?", ResolveTimeout, cancellationToken), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Reads the bytes the node process has allocated so far. Read before and after a run, the
+    /// difference is what the answering side allocated for it (plus one such question).
+    /// </summary>
+    public async Task<long> NodeAllocatedAsync(CancellationToken cancellationToken)
+    {
+        _allocated ??= await ResolveAsync(BenchNode.AllocatedName, cancellationToken).ConfigureAwait(false);
+        return await _allocated.Ask<long>("allocated?", ResolveTimeout, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A reference to one of the node's actors (<see cref="BenchNode"/> names them).</summary>

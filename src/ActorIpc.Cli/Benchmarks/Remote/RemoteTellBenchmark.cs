@@ -42,10 +42,13 @@ internal sealed class RemoteTellBenchmark : IBenchmark
         foreach (var shape in Shapes)
         {
             await session.WarmUpAsync(context, round => RunOnceAsync(sink, shape, round, cancellationToken), cancellationToken).ConfigureAwait(false);
-            var (rate, lost, allocated) = await RunOnceAsync(sink, shape, measure, cancellationToken).ConfigureAwait(false);
+            var nodeAllocatedBefore = await session.NodeAllocatedAsync(cancellationToken).ConfigureAwait(false);
+            var (rate, delivered, lost, allocated) = await RunOnceAsync(sink, shape, measure, cancellationToken).ConfigureAwait(false);
+            var nodeAllocated = await session.NodeAllocatedAsync(cancellationToken).ConfigureAwait(false) - nodeAllocatedBefore;
             context.Figure($"{shape.Label} messages", rate, "msgs/s");
             context.Figure($"{shape.Label} messages, payload", rate * shape.Size / 1e6, "MB/s");
             context.Figure($"{shape.Label} messages, allocated here per message", allocated, "bytes");
+            context.Figure($"{shape.Label} messages, allocated in the node per message", nodeAllocated / (double)Math.Max(1, delivered), "bytes");
             if (lost > 0)
             {
                 context.Figure($"{shape.Label} messages lost (not counted)", lost, "msgs");
@@ -63,9 +66,9 @@ internal sealed class RemoteTellBenchmark : IBenchmark
 
     /// <summary>
     /// Sends for about <paramref name="duration"/>; returns the delivered messages per second, how
-    /// many were lost, and the bytes this process allocated per message sent.
+    /// many were delivered and lost, and the bytes this process allocated per message sent.
     /// </summary>
-    private static async Task<(double Rate, long Lost, double AllocatedPerMessage)> RunOnceAsync(IActorRef sink, Shape shape, TimeSpan duration, CancellationToken cancellationToken)
+    private static async Task<(double Rate, long Delivered, long Lost, double AllocatedPerMessage)> RunOnceAsync(IActorRef sink, Shape shape, TimeSpan duration, CancellationToken cancellationToken)
     {
         // Runs off the caller's thread: the loop below only awaits every SyncEvery messages.
         return await Task.Run(
@@ -100,7 +103,7 @@ internal sealed class RemoteTellBenchmark : IBenchmark
                     await open.Dequeue().ConfigureAwait(false);
                 }
 
-                return (delivered / elapsed.TotalSeconds, sent - delivered, allocated / (double)sent);
+                return (delivered / elapsed.TotalSeconds, delivered, sent - delivered, allocated / (double)sent);
             },
             cancellationToken).ConfigureAwait(false);
     }
