@@ -20,7 +20,7 @@ internal sealed class InboundConnection(RemoteNode node, ITransportConnection co
     // connection, reused, rather than a stack buffer zeroed for every message.
     private const int ScratchBytes = 512;
 
-    private readonly PathCache _paths = new(node.ResolvePath, resolveTemporary: node.ResolveTemporary, resolveParsed: node.ResolveParsed);
+    private readonly PathCache _paths = new(node.ResolvePath, resolveTemporary: node.ResolveTemporary, resolvePromise: node.ResolvePromise);
 
     // Each local actor that gets messages from one receive buffer is scheduled once, at its end.
     private readonly DeliveryBatch _batch = new();

@@ -12,16 +12,16 @@ namespace ActorIpc.Remote.Endpoints;
 /// <param name="resolve">Resolves a path's text on a miss (<see cref="RemoteNode.ResolvePath"/>).</param>
 /// <param name="capacity">How many paths it holds before it is cleared.</param>
 /// <param name="resolveTemporary">Finds a promise by a temporary path's bytes (<see cref="RemoteNode.ResolveTemporary"/>), or null to decode and <paramref name="resolve"/> it.</param>
-/// <param name="resolveParsed">
-/// Makes the reference for a parsed path and its UTF-8 bytes (<see cref="RemoteNode.ResolveParsed"/>):
-/// another process's temporary paths are then built on their cached parent instead of parsed
-/// whole. Null to <paramref name="resolve"/> them like any path.
+/// <param name="resolvePromise">
+/// Makes the reference for another process's promise, <c>.../temp/$n</c>, from its cached parent
+/// and its number (<see cref="RemoteNode.ResolvePromise"/>): the path is then neither parsed nor
+/// copied. Null to <paramref name="resolve"/> such paths like any path.
 /// </param>
 internal sealed class PathCache(
     Func<string, IActorRef> resolve,
     int capacity = 1024,
     PathCache.TemporaryResolver? resolveTemporary = null,
-    Func<ActorPath, byte[], IActorRef>? resolveParsed = null)
+    Func<PromiseParent, long, IActorRef>? resolvePromise = null)
 {
     /// <summary>Finds the promise a temporary path's UTF-8 bytes name; null when there is none.</summary>
     public delegate IActorRef? TemporaryResolver(ReadOnlySpan<byte> path);
@@ -33,8 +33,8 @@ internal sealed class PathCache(
 
     private readonly Utf8KeyedCache<IActorRef> _byPath = new(capacity, MaxCachedPathBytes);
 
-    // The parents (".../temp") of the temporary paths other processes send: few, and lasting.
-    private readonly Utf8KeyedCache<ActorPath> _temporaryParents = new(16, MaxCachedPathBytes);
+    // The parents (".../temp") of the promises other processes send: few, and lasting.
+    private readonly Utf8KeyedCache<PromiseParent> _promiseParents = new(16, MaxCachedPathBytes);
 
     /// <summary>A working reference for a path read from a frame.</summary>
     /// <exception cref="ProtocolException">The path is not valid UTF-8 or not an actor path.</exception>
@@ -47,30 +47,47 @@ internal sealed class PathCache(
 
     /// <summary>
     /// Another process's promise (the sender of an Ask this process answers): one per message, so
-    /// the path is its cached parent plus the name, and the reference keeps the bytes it came as,
-    /// which the reply is sent to: the whole path is never decoded.
+    /// it is made of its parent, read once per peer, and its number, without a copy of its path.
+    /// Any other temporary path (a uid, a name that is not <c>$n</c>) is resolved whole.
     /// </summary>
     private IActorRef ResolveOtherTemporary(Utf8Field path)
     {
         var bytes = path.Bytes;
         var slash = bytes.LastIndexOf((byte)'/');
-        if (resolveParsed is null || slash <= 0 || bytes.IndexOf((byte)'#') >= 0)
+        if (resolvePromise is null || slash <= 0 || !ActorSystemSpi.TryParseTemporaryName(bytes[(slash + 1)..], out var number))
         {
             return resolve(path.Decode());
         }
 
-        var parent = _temporaryParents.GetOrAdd(path.Slice(0, slash), RemoteNode.ParsePath);
-        var name = path.Slice(slash + 1, bytes.Length - slash - 1).Decode();
-        try
-        {
-            return resolveParsed(parent.Child(name), bytes.ToArray());
-        }
-        catch (InvalidActorNameException e)
-        {
-            throw new ProtocolException($"'{path.Decode()}' is not an actor path: {e.Message}");
-        }
+        return resolvePromise(_promiseParents.GetOrAdd(path.Slice(0, slash), PromiseParent.Parse), number);
     }
 
     /// <summary>True for the path of an Ask's promise (<c>.../temp/$n</c>), which names one reply.</summary>
     public static bool IsTemporary(Utf8Field path) => path.Bytes.IndexOf("/temp/"u8) >= 0;
+}
+
+/// <summary>
+/// The parent of another process's promises, <c>.../temp</c>: its path, and the bytes each of
+/// their paths starts with (<c>.../temp/$</c>), followed by the promise's number in decimal.
+/// </summary>
+internal sealed class PromiseParent
+{
+    private PromiseParent(ActorPath path, byte[] prefixUtf8)
+    {
+        Path = path;
+        PrefixUtf8 = prefixUtf8;
+    }
+
+    public ActorPath Path { get; }
+
+    /// <summary>The parent's path in UTF-8 and <c>/$</c>: a promise's path without its number.</summary>
+    public byte[] PrefixUtf8 { get; }
+
+    /// <summary>The association with the parent's process, kept here by the node on first use (it is the same for the node's life).</summary>
+    public Association? Association { get; set; }
+
+    /// <summary>The parent at <paramref name="path"/>, as read from a frame.</summary>
+    /// <exception cref="ProtocolException">The text is not an actor path.</exception>
+    public static PromiseParent Parse(string path) =>
+        new(RemoteNode.ParsePath(path), WireText.StrictUtf8.GetBytes(path + "/$"));
 }

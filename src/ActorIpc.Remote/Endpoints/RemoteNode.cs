@@ -176,21 +176,40 @@ internal sealed partial class RemoteNode : IAsyncDisposable
     }
 
     /// <summary>A working reference for a path read from a frame.</summary>
-    public IActorRef ResolvePath(string text) => ResolveParsed(ParsePath(text), null);
+    public IActorRef ResolvePath(string text) => ResolveParsed(ParsePath(text));
 
     /// <summary>Parses a path read from a frame.</summary>
     /// <exception cref="ProtocolException">The text is not an actor path.</exception>
     public static ActorPath ParsePath(string text) =>
         ActorPath.TryParse(text, out var path) ? path : throw new ProtocolException($"'{text}' is not an actor path");
 
-    /// <summary>
-    /// A working reference for a parsed path; <paramref name="utf8"/>, when given, is the path as
-    /// the peer wrote it, kept by a remote reference as the bytes it sends to.
-    /// </summary>
-    public IActorRef ResolveParsed(ActorPath path, byte[]? utf8) =>
+    /// <summary>A working reference for a parsed path.</summary>
+    private IActorRef ResolveParsed(ActorPath path) =>
         IsLocal(path.Address)
             ? Spi.ResolveLocal(path) ?? new MissingActorRef(System, path)
-            : new RemoteActorRef(System, path, AssociationFor(path.Address), utf8);
+            : new RemoteActorRef(System, path, AssociationFor(path.Address));
+
+    /// <summary>
+    /// A working reference for another process's promise, numbered <paramref name="number"/>
+    /// under <paramref name="parent"/>: made of the two, without a path until someone asks.
+    /// </summary>
+    public IActorRef ResolvePromise(PromiseParent parent, long number)
+    {
+        if (parent.Association is { } association)
+        {
+            return new RemoteActorRef(System, association, parent, number);
+        }
+
+        // A promise of this very process, named by an address it does not resolve as its own
+        // (or one that is gone): resolved whole, as any local path is.
+        if (IsLocal(parent.Path.Address))
+        {
+            return ResolveParsed(parent.Path.Child(ActorSystemSpi.TemporaryName(number)));
+        }
+
+        parent.Association = AssociationFor(parent.Path.Address);
+        return new RemoteActorRef(System, parent.Association, parent, number);
+    }
 
     public async ValueTask DisposeAsync()
     {

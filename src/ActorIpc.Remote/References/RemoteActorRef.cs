@@ -8,27 +8,59 @@ namespace ActorIpc.Remote.References;
 /// A reference to an actor in another process: sends, watches and termination notices go
 /// through the association with that process.
 /// </summary>
-/// <param name="system">The system the reference is used in.</param>
-/// <param name="path">The actor's path.</param>
-/// <param name="association">The association with the actor's process.</param>
-/// <param name="pathUtf8">
-/// The path as the peer wrote it in a frame (another process's promise: a reply goes to exactly
-/// that), or null to write <paramref name="path"/> with its uid. Not changed afterwards.
-/// </param>
-internal sealed class RemoteActorRef(ActorSystem system, ActorPath path, Association association, byte[]? pathUtf8 = null) : ExternalActorRef(system, path)
+internal sealed class RemoteActorRef : ExternalActorRef
 {
-    private byte[]? _pathUtf8 = pathUtf8;
+    // Another process's promise: its parent and number, of which the path is made on first use.
+    private readonly PromiseParent? _promiseParent;
+    private readonly long _promiseNumber;
 
-    public Association Association { get; } = association;
+    private byte[]? _pathUtf8;
 
-    /// <summary>The path as it travels in frames, encoded once: each message to the actor copies these bytes.</summary>
-    public WirePath WirePath => WirePath.FromUtf8(_pathUtf8 ??= WireText.StrictUtf8.GetBytes(Path.ToStringWithUid()));
+    /// <summary>A reference to the actor at <paramref name="path"/>.</summary>
+    /// <param name="system">The system the reference is used in.</param>
+    /// <param name="path">The actor's path.</param>
+    /// <param name="association">The association with the actor's process.</param>
+    public RemoteActorRef(ActorSystem system, ActorPath path, Association association)
+        : base(system, path)
+    {
+        Association = association;
+    }
+
+    /// <summary>
+    /// Another process's promise, <c>.../temp/$n</c> (the sender of an Ask this process answers):
+    /// a reply is written as the parent's prefix and the number the peer wrote, and the path is
+    /// made only if someone asks for it.
+    /// </summary>
+    /// <param name="system">The system the reference is used in.</param>
+    /// <param name="association">The association with the promise's process.</param>
+    /// <param name="parent">The promise's parent, <c>.../temp</c>.</param>
+    /// <param name="number">The promise's number, as its name (<c>$n</c>) gives it.</param>
+    public RemoteActorRef(ActorSystem system, Association association, PromiseParent parent, long number)
+        : base(system)
+    {
+        Association = association;
+        _promiseParent = parent;
+        _promiseNumber = number;
+    }
+
+    public Association Association { get; }
+
+    /// <summary>
+    /// The path as it travels in frames: a promise's prefix and number, or the path with its uid,
+    /// encoded once (each message to the actor copies these bytes).
+    /// </summary>
+    public WirePath WirePath => _promiseParent is { } parent
+        ? WirePath.Numbered(parent.PrefixUtf8, _promiseNumber)
+        : WirePath.FromUtf8(_pathUtf8 ??= WireText.StrictUtf8.GetBytes(Path.ToStringWithUid()));
 
     public override void Tell(object message, IActorRef? sender)
     {
         ArgumentNullException.ThrowIfNull(message);
         Association.Send(this, message, sender);
     }
+
+    protected override ActorPath CreatePath() =>
+        _promiseParent is { } parent ? parent.Path.Child(ActorSystemSpi.TemporaryName(_promiseNumber)) : base.CreatePath();
 
     protected override void OnWatch(IActorRef watcher) => Association.Watch(this, watcher);
 

@@ -50,6 +50,21 @@ public sealed class ActorSystemSpi
     public IActorRef? ResolveTemporary(ReadOnlySpan<byte> utf8Name) => _system.ResolveTemp(utf8Name);
 
     /// <summary>
+    /// Reads the number in a temporary reference's name, <c>$n</c> in UTF-8 (any system's: the
+    /// sender of another process's Ask too), written in decimal with no sign and no leading zero.
+    /// </summary>
+    /// <param name="utf8Name">The last element of the path.</param>
+    /// <param name="number">The number; 0 when the name is not such a name.</param>
+    /// <returns>Whether the name is such a name.</returns>
+    public static bool TryParseTemporaryName(ReadOnlySpan<byte> utf8Name, out long number) =>
+        ActorSystemImpl.TryParseTempName(utf8Name, out number);
+
+    /// <summary>The name of the temporary reference numbered <paramref name="number"/>: <c>$</c> and the number.</summary>
+    /// <param name="number">The number, as <see cref="TryParseTemporaryName"/> reads it.</param>
+    /// <returns>The name.</returns>
+    public static string TemporaryName(long number) => PromiseActorRef.TempName(number);
+
+    /// <summary>
     /// For a temporary reference of this system (<see cref="IsTemporary"/>): makes it reachable
     /// until it completes and returns the number in its path, <c>/temp/$n</c>, without making the
     /// path itself. 0 for any other reference.

@@ -13,18 +13,31 @@ public abstract class ExternalActorRef : IActorRef, IInternalActorRef
 {
     private readonly ActorSystemImpl _system;
 
+    private ActorPath? _path;
+
     /// <summary>Creates a reference to the actor at <paramref name="path"/> for use by <paramref name="system"/>.</summary>
     /// <exception cref="ArgumentException">The system is not an ActorIpc actor system.</exception>
     protected ExternalActorRef(ActorSystem system, ActorPath path)
+        : this(system)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        _path = path;
+    }
+
+    /// <summary>
+    /// Creates a reference for use by <paramref name="system"/> whose path is made on first use,
+    /// by <see cref="CreatePath"/>: for a reference made once per message (another process's
+    /// Ask, answered once), whose path often nobody asks for.
+    /// </summary>
+    /// <exception cref="ArgumentException">The system is not an ActorIpc actor system.</exception>
+    protected ExternalActorRef(ActorSystem system)
     {
         ArgumentNullException.ThrowIfNull(system);
-        ArgumentNullException.ThrowIfNull(path);
         _system = system as ActorSystemImpl ?? throw new ArgumentException("the system must be created by ActorSystem.Create", nameof(system));
-        Path = path;
     }
 
     /// <inheritdoc />
-    public ActorPath Path { get; }
+    public ActorPath Path => _path ?? InitializePath();
 
     /// <summary>The actor system this reference is used in.</summary>
     public ActorSystem System => _system;
@@ -74,6 +87,20 @@ public abstract class ExternalActorRef : IActorRef, IInternalActorRef
     /// </summary>
     protected virtual void OnWatchedActorTerminated(IActorRef deadActor, bool existenceConfirmed, bool addressTerminated)
     {
+    }
+
+    /// <summary>
+    /// Makes the path of a reference created without one, on its first use. It may run more than
+    /// once when threads race, so it must return equal paths; one of them is kept.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Not overridden by a reference created without a path.</exception>
+    protected virtual ActorPath CreatePath() =>
+        throw new InvalidOperationException($"{GetType().Name} was created without a path and does not make one (override CreatePath).");
+
+    private ActorPath InitializePath()
+    {
+        var made = CreatePath() ?? throw new InvalidOperationException($"{GetType().Name}.CreatePath returned null.");
+        return Interlocked.CompareExchange(ref _path, made, null) ?? made;
     }
 
     /// <summary>Someone stopped this reference (<c>Context.Stop</c>, <c>system.Stop</c>); by default it is sent a <see cref="PoisonPill"/>.</summary>

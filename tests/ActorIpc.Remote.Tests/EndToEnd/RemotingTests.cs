@@ -14,6 +14,22 @@ public sealed class RemotingTests : TwoNodesTest
     }
 
     [Fact]
+    public async Task Ask_TheCalleeSeesEachAsksPromiseByItsPathInTheAskersProcess()
+    {
+        Beta.ActorOf(Props.Create<TellsSenderPath>(), "who");
+        var who = await Alpha.ActorSelection($"{BetaRemoting.Address}/user/who").ResolveOne();
+
+        var first = ActorPath.Parse(await who.Ask<string>("who asks?", TimeSpan.FromSeconds(10)));
+        var second = ActorPath.Parse(await who.Ask<string>("who asks?", TimeSpan.FromSeconds(10)));
+
+        Assert.Equal(AlphaRemoting.Address, first.Address);
+        Assert.Equal(["temp", first.Name], first.Elements);
+        Assert.Matches(@"^\$[1-9][0-9]*$", first.Name);
+        Assert.Equal(first.Parent, second.Parent);
+        Assert.NotEqual(first.Name, second.Name);
+    }
+
+    [Fact]
     public async Task Ask_RemoteActorThrows_CallerGetsTheRemoteError()
     {
         Beta.ActorOf(Props.Create<Echo>(), "echo");
@@ -115,6 +131,11 @@ public sealed class RemotingTests : TwoNodesTest
             Receive<ForwardTo>(forward => forward.Target.Tell(forward.Text, Self));
             ReceiveAny(message => Sender.Tell(message, Self));
         }
+    }
+
+    private sealed class TellsSenderPath : ReceiveActor
+    {
+        public TellsSenderPath() => ReceiveAny(_ => Sender.Tell(Sender.Path.ToString(), Self));
     }
 
     private sealed class Silent : ReceiveActor

@@ -70,42 +70,49 @@ public sealed class PathCacheTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Resolve_OtherProcessTemporaryPath_IsBuiltOnItsParentAndKeepsItsBytes()
+    public void Resolve_OtherProcessPromise_IsItsNumberUnderItsParentReadOnce()
     {
-        var built = new List<(ActorPath Path, string Text)>();
-        var cache = new PathCache(Resolve, resolveTemporary: _ => null, resolveParsed: (path, utf8) =>
+        var made = new List<(PromiseParent Parent, long Number)>();
+        var cache = new PathCache(Resolve, resolveTemporary: _ => null, resolvePromise: (parent, number) =>
         {
-            built.Add((path, Encoding.UTF8.GetString(utf8)));
-            return new StoppableRef(_system, path);
+            made.Add((parent, number));
+            return new StoppableRef(_system, parent.Path.Child(ActorSystemSpi.TemporaryName(number)));
         });
 
         var first = cache.Resolve(Field("actoripc.tcp://peer@host:4000/temp/$7"));
-        var second = cache.Resolve(Field("actoripc.tcp://peer@host:4000/temp/$8"));
+        var second = cache.Resolve(Field("actoripc.tcp://peer@host:4000/temp/$80"));
 
         Assert.Empty(_resolved);
-        Assert.Equal(ActorPath.Parse("actoripc.tcp://peer@host:4000/temp/$7"), first.Path);
-        Assert.Equal(ActorPath.Parse("actoripc.tcp://peer@host:4000/temp/$8"), second.Path);
-        Assert.Equal(["actoripc.tcp://peer@host:4000/temp/$7", "actoripc.tcp://peer@host:4000/temp/$8"], built.Select(b => b.Text));
-        Assert.Same(first.Path.Parent, second.Path.Parent);
-    }
-
-    [Fact]
-    public void Resolve_OtherProcessTemporaryPathWithUid_IsParsedWhole()
-    {
-        var cache = new PathCache(Resolve, resolveTemporary: _ => null, resolveParsed: (_, _) => throw new InvalidOperationException("not for a path with a uid"));
-
-        var resolved = cache.Resolve(Field("actoripc.tcp://peer@host:4000/temp/$7#42"));
-
-        Assert.Equal(42, resolved.Path.Uid);
-        Assert.Equal(["actoripc.tcp://peer@host:4000/temp/$7#42"], _resolved);
+        Assert.Equal([7L, 80L], made.Select(m => m.Number));
+        Assert.Same(made[0].Parent, made[1].Parent);
+        Assert.Equal(ActorPath.Parse("actoripc.tcp://peer@host:4000/temp"), made[0].Parent.Path);
+        Assert.Equal("actoripc.tcp://peer@host:4000/temp/$", Encoding.UTF8.GetString(made[0].Parent.PrefixUtf8));
+        Assert.Equal(ActorPath.Parse("actoripc.tcp://peer@host:4000/temp/$80"), second.Path);
+        Assert.NotSame(first, second);
     }
 
     [Theory]
-    [InlineData("actoripc.tcp://peer@host:4000/temp/")]
-    [InlineData("not a path/temp/$1")]
-    public void Resolve_OtherProcessTemporaryPathThatIsNoPath_IsAProtocolError(string text)
+    [InlineData("actoripc.tcp://peer@host:4000/temp/$7#42")]
+    [InlineData("actoripc.tcp://peer@host:4000/temp/$07")]
+    [InlineData("actoripc.tcp://peer@host:4000/temp/$")]
+    [InlineData("actoripc.tcp://peer@host:4000/temp/named")]
+    [InlineData("actoripc.tcp://peer@host:4000/temp/$99999999999999999999")]
+    public void Resolve_OtherTemporaryPathThatIsNoNumberedPromise_IsResolvedWhole(string text)
     {
-        var cache = new PathCache(Resolve, resolveTemporary: _ => null, resolveParsed: (path, _) => new StoppableRef(_system, path));
+        var cache = new PathCache(Resolve, resolveTemporary: _ => null, resolvePromise: (_, _) => throw new InvalidOperationException("not a numbered promise"));
+
+        var resolved = cache.Resolve(Field(text));
+
+        Assert.Equal([text], _resolved);
+        Assert.Equal(ActorPath.Parse(text), resolved.Path);
+    }
+
+    [Theory]
+    [InlineData("not a path/temp/$1")]
+    [InlineData("actoripc.tcp://peer@host:port/temp/$1")]
+    public void Resolve_OtherProcessPromiseUnderNoPath_IsAProtocolError(string text)
+    {
+        var cache = new PathCache(Resolve, resolveTemporary: _ => null, resolvePromise: (parent, number) => new StoppableRef(_system, parent.Path));
 
         var error = Assert.Throws<ProtocolException>(() => cache.Resolve(Field(text)));
 
