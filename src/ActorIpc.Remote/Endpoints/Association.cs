@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using ActorIpc.Remote.References;
 using ActorIpc.Remote.Transport;
 using ActorIpc.Spi;
@@ -43,6 +44,9 @@ internal sealed partial class Association : IEndOfRunWork
     private DateTime? _socketBoundAtGate;
     private long _nextSocketCheck;
 
+    // When a wake of the writer was first left to the end of a run (a Stopwatch timestamp); 0 when none is.
+    private long _wakeDeferredSince;
+
     private int _writerRunning;
     private long _gatedUntil;
     private string? _lastFailure;
@@ -79,8 +83,13 @@ internal sealed partial class Association : IEndOfRunWork
         }
 
         // An actor that sends many messages in one run wakes the writer once, at the run's end,
-        // and the writer then sends them in one batch.
-        if (!ActorSystemSpi.TryDeferToEndOfRun(this))
+        // and the writer then sends them in one batch; a run that lasts (its code blocks, maybe
+        // on the answer to this very message) is the watchdog's to flush.
+        if (ActorSystemSpi.TryDeferToEndOfRun(this))
+        {
+            MarkDeferred();
+        }
+        else
         {
             _queue.WakeReader();
         }
@@ -89,7 +98,51 @@ internal sealed partial class Association : IEndOfRunWork
     }
 
     /// <summary>The end of an actor run that sent to the peer: wake the writer.</summary>
-    void IEndOfRunWork.Run() => _queue.WakeReader(inline: true);
+    void IEndOfRunWork.Run()
+    {
+        Interlocked.Exchange(ref _wakeDeferredSince, 0);
+        _queue.WakeReader(inline: true);
+    }
+
+    /// <summary>
+    /// Called by the node's watchdog check: when a wake of the writer has been left to the end
+    /// of a run since before <paramref name="before"/>, the writer is woken now, on the pool.
+    /// Returns whether a wake is still left to a run's end.
+    /// </summary>
+    internal bool WakeWriterIfDeferredBefore(long before)
+    {
+        var since = Volatile.Read(ref _wakeDeferredSince);
+        if (since == 0)
+        {
+            return false;
+        }
+
+        if (since > before)
+        {
+            return true;
+        }
+
+        if (Interlocked.CompareExchange(ref _wakeDeferredSince, 0, since) == since)
+        {
+            _queue.WakeReader();
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a wake of the writer is left to the end of a run.</summary>
+    internal bool WakeDeferred => Volatile.Read(ref _wakeDeferredSince) != 0;
+
+    // The first deferral since the writer was last woken notes when, for the watchdog. Later
+    // ones find it noted: a message queued before a wake is written by it.
+    private void MarkDeferred()
+    {
+        if (Volatile.Read(ref _wakeDeferredSince) == 0
+            && Interlocked.CompareExchange(ref _wakeDeferredSince, Math.Max(1, Stopwatch.GetTimestamp()), 0) == 0)
+        {
+            _node.Watchdog.TurnStarted();
+        }
+    }
 
     public void Watch(RemoteActorRef watchee, IActorRef watcher)
     {

@@ -16,12 +16,14 @@ namespace ActorIpc.Remote.Endpoints;
 /// per-start incarnation id), one association per peer, and the translation of references to
 /// paths and back.
 /// </summary>
-internal sealed partial class RemoteNode : IAsyncDisposable
+internal sealed partial class RemoteNode : IAsyncDisposable, TurnWatchdog.IWatched
 {
     private static readonly FrozenSet<string> RuntimeAssemblies =
         FrozenSet.ToFrozenSet(["ActorIpc", "ActorIpc.Hocon", "ActorIpc.Remote", "ActorIpc.TestKit", "ActorIpc.TestKit.Xunit2"], StringComparer.Ordinal);
 
     private readonly ConcurrentDictionary<Address, Association> _associations = new();
+    private readonly Lock _addingAssociation = new();
+    private Association[] _associationList = []; // the same associations, for the watchdog to go through
     private readonly ConcurrentDictionary<string, ITransport> _transports = new(StringComparer.Ordinal);
     private readonly List<IConnectionListener> _listeners = [];
     private readonly List<Task> _acceptLoops = [];
@@ -106,6 +108,7 @@ internal sealed partial class RemoteNode : IAsyncDisposable
             var context = new SerializationContext(Codec, Address);
             Spi.SetLocalMessageTransform(message => IsRuntimeMessage(message) ? message : Serialization.RoundTrip(message, context));
         }
+        Watchdog.Add(this);
         foreach (var listener in _listeners)
         {
             _acceptLoops.Add(Task.Run(() => AcceptAsync(listener)));
@@ -125,7 +128,38 @@ internal sealed partial class RemoteNode : IAsyncDisposable
         }));
 
     public Association AssociationFor(Address address) =>
-        _associations.TryGetValue(address, out var existing) ? existing : _associations.GetOrAdd(address, static (a, node) => new Association(node, a), this);
+        _associations.TryGetValue(address, out var existing) ? existing : AddAssociation(address);
+
+    /// <summary>Flushes the sends of actor runs (and read threads' turns) that last; see <see cref="Association.WakeWriterIfDeferredBefore"/>.</summary>
+    public TurnWatchdog Watchdog => TurnWatchdog.Shared;
+
+    bool TurnWatchdog.IWatched.InProgress => Volatile.Read(ref _associationList).Any(a => a.WakeDeferred);
+
+    bool TurnWatchdog.IWatched.Check(long before)
+    {
+        var inProgress = false;
+        foreach (var association in Volatile.Read(ref _associationList))
+        {
+            inProgress |= association.WakeWriterIfDeferredBefore(before);
+        }
+
+        return inProgress;
+    }
+
+    private Association AddAssociation(Address address)
+    {
+        lock (_addingAssociation)
+        {
+            if (!_associations.TryGetValue(address, out var association))
+            {
+                association = new Association(this, address);
+                _associations[address] = association;
+                Volatile.Write(ref _associationList, [.. _associationList, association]);
+            }
+
+            return association;
+        }
+    }
 
     /// <summary>True for this node's own addresses (and its local-only one).</summary>
     public bool IsLocal(Address address) => address.Equals(System.Address) || Addresses.Contains(address);
@@ -219,6 +253,7 @@ internal sealed partial class RemoteNode : IAsyncDisposable
         }
 
         await _stopping.CancelAsync().ConfigureAwait(false);
+        Watchdog.Remove(this);
         foreach (var listener in _listeners)
         {
             await listener.DisposeAsync().ConfigureAwait(false);

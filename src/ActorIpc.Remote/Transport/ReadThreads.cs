@@ -17,7 +17,7 @@ namespace ActorIpc.Remote.Transport;
 /// too), or when the receive was large (<see cref="MaxInlineReceive"/>), the work goes to the
 /// pool as it would without <c>runActors</c>.
 /// </summary>
-internal sealed class ReadThreads
+internal sealed class ReadThreads : TurnWatchdog.IWatched
 {
     private const int MaxThreads = 2;
 
@@ -39,7 +39,6 @@ internal sealed class ReadThreads
     private int _threads;
     private int _followerWaiting;
     private long _turnStarted;
-    private InlineTurns? _turnsInProgress;
     private volatile bool _ended;
 
     /// <param name="readOnce">One receive, handed to the application: the bytes received; 0 at the end of the stream or when the application stops reading.</param>
@@ -55,6 +54,10 @@ internal sealed class ReadThreads
 
     /// <summary>Whether the leader is in a turn that the watchdog watches.</summary>
     internal bool InTurn => Volatile.Read(ref _turnStarted) > 0;
+
+    bool TurnWatchdog.IWatched.InProgress => InTurn;
+
+    bool TurnWatchdog.IWatched.Check(long before) => PassLeadIfTurnStartedBefore(before);
 
     /// <summary>Starts the first thread, as the leader; with <c>runActors</c>, the watchdog watches it until reading ends.</summary>
     public void Start()
@@ -85,9 +88,6 @@ internal sealed class ReadThreads
             // The leader checked that a thread could take over before it began the turn, and
             // only the leader's turn passes the lead: that thread is still there.
             PassLead();
-
-            // The turn's code may wait for an answer to what it sent: send it now, not at the end.
-            Volatile.Read(ref _turnsInProgress)?.RunDeferredWorkNow();
         }
 
         return false;
@@ -123,7 +123,6 @@ internal sealed class ReadThreads
             }
 
             // Published with a full fence before the watchdog's sleep flag is read (TurnStarted).
-            Volatile.Write(ref _turnsInProgress, turns);
             Interlocked.Exchange(ref _turnStarted, Math.Max(1, Stopwatch.GetTimestamp()));
             _watchdog!.TurnStarted();
             turns.Run();

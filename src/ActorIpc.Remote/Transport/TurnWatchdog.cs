@@ -3,28 +3,48 @@ using System.Diagnostics;
 namespace ActorIpc.Remote.Transport;
 
 /// <summary>
-/// Watches the read threads that run actor turns (<see cref="ReadThreads"/>): a turn that has
-/// lasted longer than its patience gets its connection's other thread to read in its place, so an
-/// actor that blocks holds up the connection's other messages for about a millisecond, not for as
-/// long as it blocks. One thread per process checks once a tick while turns run, and sleeps
-/// after a while without any, until the next turn starts. Passing the lead only when a turn is
-/// slow keeps the usual short turn free of any thread wake-up.
+/// Watches work that waits for a turn to end, and acts when the turn lasts longer than its
+/// patience, which means code that blocks:
+/// <list type="bullet">
+/// <item>the read threads that run actor turns (<see cref="ReadThreads"/>): a slow turn gets its
+/// connection's other thread to read in its place, so an actor that blocks holds up the
+/// connection's other messages for about a millisecond, not for as long as it blocks;</item>
+/// <item>the sends that a turn (an actor's run, a read thread's turns) leaves for its end, when
+/// the writer is woken once for all of them: a slow turn's sends go at once, so code that waits
+/// for the answer to one gets it.</item>
+/// </list>
+/// One thread per process checks once a tick while anything is in progress, and sleeps after a
+/// while without, until something starts again. Acting only when a turn is slow keeps the usual
+/// short turn free of any thread wake-up.
 /// </summary>
 internal sealed class TurnWatchdog
 {
+    /// <summary>Something the watchdog checks once a tick.</summary>
+    internal interface IWatched
+    {
+        /// <summary>Whether anything of it is in progress (the watchdog must not sleep).</summary>
+        bool InProgress { get; }
+
+        /// <summary>
+        /// Acts on what has been in progress since before <paramref name="before"/> (a
+        /// <see cref="Stopwatch"/> timestamp); returns whether anything is still in progress and watched.
+        /// </summary>
+        bool Check(long before);
+    }
+
     // Ticks without a turn in progress before the thread sleeps until the next turn starts.
     private const int IdleTicks = 100;
 
     private static readonly Lazy<TurnWatchdog> LazyShared = new(() => new TurnWatchdog(TimeSpan.FromMilliseconds(1), startThread: true));
 
-    private readonly List<ReadThreads> _watched = [];
+    private readonly List<IWatched> _watched = [];
     private readonly long _patience;
     private readonly TimeSpan _tick;
     private readonly ManualResetEventSlim _wakeUp = new(false, 0);
-    private ReadThreads[] _snapshot = [];
+    private IWatched[] _snapshot = [];
     private int _sleeping;
 
-    /// <param name="tick">How often the thread checks, and how long a turn may last before its connection reads on another thread.</param>
+    /// <param name="tick">How often the thread checks, and how long a turn may last before the watchdog acts.</param>
     /// <param name="startThread">False for a watchdog that checks only when <see cref="Check"/> is called (tests).</param>
     internal TurnWatchdog(TimeSpan tick, bool startThread)
     {
@@ -39,29 +59,29 @@ internal sealed class TurnWatchdog
     /// <summary>The process's watchdog, with a 1 ms tick; its thread starts when first used.</summary>
     public static TurnWatchdog Shared => LazyShared.Value;
 
-    /// <summary>Starts watching <paramref name="threads"/>.</summary>
-    public void Add(ReadThreads threads)
+    /// <summary>Starts watching <paramref name="watched"/>.</summary>
+    public void Add(IWatched watched)
     {
         lock (_watched)
         {
-            _watched.Add(threads);
+            _watched.Add(watched);
             _snapshot = [.. _watched];
         }
     }
 
-    /// <summary>Stops watching <paramref name="threads"/>.</summary>
-    public void Remove(ReadThreads threads)
+    /// <summary>Stops watching <paramref name="watched"/>.</summary>
+    public void Remove(IWatched watched)
     {
         lock (_watched)
         {
-            _watched.Remove(threads);
+            _watched.Remove(watched);
             _snapshot = [.. _watched];
         }
     }
 
     /// <summary>
-    /// A turn has just started (its start time published with a full fence): wakes the thread if
-    /// it sleeps. Cheap when it does not.
+    /// Something watched has just started (its start time published with a full fence): wakes
+    /// the thread if it sleeps. Cheap when it does not.
     /// </summary>
     public void TurnStarted()
     {
@@ -72,19 +92,18 @@ internal sealed class TurnWatchdog
     }
 
     /// <summary>
-    /// One check at <paramref name="now"/> (a <see cref="Stopwatch"/> timestamp): each turn that
-    /// started more than the patience before it gets its connection read on another thread.
-    /// Returns whether any turn is still in progress.
+    /// One check at <paramref name="now"/> (a <see cref="Stopwatch"/> timestamp): what has been in
+    /// progress for longer than the patience is acted on. Returns whether anything is still in progress.
     /// </summary>
     internal bool Check(long now)
     {
-        var inTurn = false;
-        foreach (var threads in Volatile.Read(ref _snapshot))
+        var inProgress = false;
+        foreach (var watched in Volatile.Read(ref _snapshot))
         {
-            inTurn |= threads.PassLeadIfTurnStartedBefore(now - _patience);
+            inProgress |= watched.Check(now - _patience);
         }
 
-        return inTurn;
+        return inProgress;
     }
 
     private void Run()
@@ -104,11 +123,11 @@ internal sealed class TurnWatchdog
                 continue;
             }
 
-            // Published with a full fence before the turns are looked at again: a turn that
-            // started before it is seen here, one after it sees the flag and wakes this thread.
+            // Published with a full fence before anything is looked at again: what started
+            // before it is seen here, what starts after it sees the flag and wakes this thread.
             _wakeUp.Reset();
             Interlocked.Exchange(ref _sleeping, 1);
-            if (!AnyInTurn())
+            if (!AnyInProgress())
             {
                 _wakeUp.Wait();
             }
@@ -118,11 +137,11 @@ internal sealed class TurnWatchdog
         }
     }
 
-    private bool AnyInTurn()
+    private bool AnyInProgress()
     {
-        foreach (var threads in Volatile.Read(ref _snapshot))
+        foreach (var watched in Volatile.Read(ref _snapshot))
         {
-            if (threads.InTurn)
+            if (watched.InProgress)
             {
                 return true;
             }

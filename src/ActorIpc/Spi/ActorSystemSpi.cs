@@ -167,7 +167,9 @@ public sealed class ActorSystemSpi
     /// once when the actor's current mailbox run ends (however many times it was deferred in
     /// the run), so that, say, a transport wakes its writer once for all the messages a run sent
     /// rather than once per message. Outside a run it returns false and the caller does the work
-    /// itself, at once.
+    /// itself, at once. A run whose code blocks lasts as long as it blocks: a caller whose work
+    /// someone may be waiting for (an answer to a message it sent) should watch for that and do
+    /// the work early; it then runs again at the end, so it should be idempotent.
     /// </summary>
     public static bool TryDeferToEndOfRun(IEndOfRunWork work)
     {

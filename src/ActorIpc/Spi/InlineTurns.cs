@@ -21,12 +21,8 @@ public sealed class InlineTurns
     [ThreadStatic]
     private static InlineTurns? t_running;
 
-    // What the turns' code deferred to their end (a writer to wake); locked, since a watchdog may
-    // run it early (RunDeferredWorkNow).
+    // What the turns' code deferred to their end (a writer to wake).
     private readonly List<IEndOfRunWork> _endOfRun = [];
-
-    // Set by RunDeferredWorkNow until the turns end: what their code sends after it goes at once.
-    private bool _deferringClosed;
 
     // Mailboxes, and Asks whose tasks are to complete (their continuations then run here).
     private readonly List<IThreadPoolWorkItem> _due = [];
@@ -114,42 +110,9 @@ public sealed class InlineTurns
     }
 
     /// <summary>
-    /// Runs on a pool thread, now, the work deferred to the end of the turns in progress (a
-    /// transport's writer, woken once for all the sends of the turns): for turns that have
-    /// lasted long, whose code may be waiting for an answer to what it sent. Until the turns end,
-    /// nothing more is deferred: the code does such work at once. The work runs again at the end
-    /// of the turns, so it must be idempotent, as waking a writer is. Thread-safe.
-    /// </summary>
-    public void RunDeferredWorkNow()
-    {
-        IEndOfRunWork[] pending;
-        lock (_endOfRun)
-        {
-            _deferringClosed = true;
-            if (_endOfRun.Count == 0)
-            {
-                return;
-            }
-
-            pending = [.. _endOfRun];
-        }
-
-        ThreadPool.UnsafeQueueUserWorkItem(
-            static works =>
-            {
-                foreach (var work in works)
-                {
-                    work.Run();
-                }
-            },
-            pending,
-            preferLocal: false);
-    }
-
-    /// <summary>
     /// Keeps <paramref name="work"/> (once) for the end of the inline turns running on this
     /// thread, as an actor's run keeps it for its end (<see cref="ActorSystemSpi.TryDeferToEndOfRun"/>);
-    /// false when this thread runs none, or when they have lasted long (<see cref="RunDeferredWorkNow"/>).
+    /// false when this thread runs none.
     /// </summary>
     internal static bool TryDeferToEndOfTurns(IEndOfRunWork work)
     {
@@ -159,33 +122,18 @@ public sealed class InlineTurns
             return false;
         }
 
-        lock (turns._endOfRun)
-        {
-            if (turns._deferringClosed)
-            {
-                return false;
-            }
-
-            Mailbox.AddOnce(turns._endOfRun, work);
-        }
-
+        Mailbox.AddOnce(turns._endOfRun, work);
         return true;
     }
 
-    // Under the lock, which only a watchdog's RunDeferredWorkNow contends for; nothing adds to
-    // the list meanwhile, since this thread runs no turn any more.
     private void RunEndOfTurns()
     {
-        lock (_endOfRun)
+        foreach (var work in _endOfRun)
         {
-            foreach (var work in _endOfRun)
-            {
-                work.Run();
-            }
-
-            _endOfRun.Clear();
-            _deferringClosed = false;
+            work.Run();
         }
+
+        _endOfRun.Clear();
     }
 
     private static void ScheduleOne(IThreadPoolWorkItem work)

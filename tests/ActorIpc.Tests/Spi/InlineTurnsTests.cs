@@ -206,69 +206,6 @@ public sealed class InlineTurnsTests
         Assert.False(ActorSystemSpi.TryDeferToEndOfRun(work));
     }
 
-    [Fact]
-    public async Task RunDeferredWorkNow_RunsItElsewhereWhileTheTurnsGoOn_AndAgainAtTheirEnd()
-    {
-        await using var system = ActorSystem.Create("inline-deferred-now");
-        var (ask, promise) = await AskWithPromise(system);
-        var work = new CountingWork();
-        var turns = new InlineTurns();
-
-        // The awaiting code defers the work, then waits for it: only running it now ends the wait.
-        var ranWhileWaiting = ask.ContinueWith(
-            _ =>
-            {
-                ActorSystemSpi.TryDeferToEndOfRun(work);
-                turns.RunDeferredWorkNow();
-                return work.Ran.Wait(Patience);
-            },
-            CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
-        using (turns.Collecting())
-        {
-            promise.Tell("answer", null);
-        }
-
-        turns.Run();
-
-        Assert.True(await ranWhileWaiting);
-        Assert.Equal(2, work.Runs);
-    }
-
-    [Fact]
-    public async Task AfterRunDeferredWorkNow_NothingMoreIsDeferred_UntilTheTurnsEnd()
-    {
-        await using var system = ActorSystem.Create("inline-deferring-closed");
-        var turns = new InlineTurns();
-        var work = new CountingWork();
-
-        // The watchdog ran early what was deferred (nothing yet): a later send goes at once.
-        Assert.False(await DeferInTurns(system, turns, () =>
-        {
-            turns.RunDeferredWorkNow();
-            return ActorSystemSpi.TryDeferToEndOfRun(work);
-        }));
-
-        // The next turns defer again.
-        Assert.True(await DeferInTurns(system, turns, () => ActorSystemSpi.TryDeferToEndOfRun(work)));
-        Assert.Equal(1, work.Runs);
-    }
-
-    // Runs code awaiting an Ask in the turns, and returns what it returned.
-    private static async Task<bool> DeferInTurns(ActorSystem system, InlineTurns turns, Func<bool> code)
-    {
-        var (ask, promise) = await AskWithPromise(system);
-        var result = ask.ContinueWith(_ => code(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        using (turns.Collecting())
-        {
-            promise.Tell("answer", null);
-        }
-
-        turns.Run();
-        return await result;
-    }
-
     // An Ask to an actor that hands its sender (the Ask's promise) to the test.
     private static async Task<(Task<string> Ask, IActorRef Promise)> AskWithPromise(ActorSystem system)
     {
@@ -286,15 +223,9 @@ public sealed class InlineTurnsTests
     {
         private int _runs;
 
-        public ManualResetEventSlim Ran { get; } = new();
-
         public int Runs => Volatile.Read(ref _runs);
 
-        public void Run()
-        {
-            Interlocked.Increment(ref _runs);
-            Ran.Set();
-        }
+        public void Run() => Interlocked.Increment(ref _runs);
     }
 
     private sealed class HandsOutSender(TaskCompletionSource<IActorRef> sender) : ActorBase
