@@ -83,8 +83,8 @@ internal sealed partial class Association : IEndOfRunWork
         }
 
         // An actor that sends many messages in one run wakes the writer once, at the run's end,
-        // and the writer then sends them in one batch; a run that lasts (its code blocks, maybe
-        // on the answer to this very message) is the watchdog's to flush.
+        // and the writer then sends them in one batch; the watchdog wakes it for a run that
+        // lasts (its code blocks, maybe on the answer to this very message).
         if (ActorSystemSpi.TryDeferToEndOfRun(this))
         {
             MarkDeferred();
@@ -140,7 +140,7 @@ internal sealed partial class Association : IEndOfRunWork
         if (Volatile.Read(ref _wakeDeferredSince) == 0
             && Interlocked.CompareExchange(ref _wakeDeferredSince, Math.Max(1, Stopwatch.GetTimestamp()), 0) == 0)
         {
-            _node.Watchdog.TurnStarted();
+            _node.Watchdog.SendsHeldBack();
         }
     }
 

@@ -133,6 +133,8 @@ internal sealed partial class RemoteNode : IAsyncDisposable, TurnWatchdog.IWatch
     /// <summary>Flushes the sends of actor runs (and read threads' turns) that last; see <see cref="Association.WakeWriterIfDeferredBefore"/>.</summary>
     public TurnWatchdog Watchdog => TurnWatchdog.Shared;
 
+    bool TurnWatchdog.IWatched.Urgent => false;
+
     bool TurnWatchdog.IWatched.InProgress => Volatile.Read(ref _associationList).Any(a => a.WakeDeferred);
 
     bool TurnWatchdog.IWatched.Check(long before)

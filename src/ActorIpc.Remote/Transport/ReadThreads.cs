@@ -55,6 +55,8 @@ internal sealed class ReadThreads : TurnWatchdog.IWatched
     /// <summary>Whether the leader is in a turn that the watchdog watches.</summary>
     internal bool InTurn => Volatile.Read(ref _turnStarted) > 0;
 
+    bool TurnWatchdog.IWatched.Urgent => true;
+
     bool TurnWatchdog.IWatched.InProgress => InTurn;
 
     bool TurnWatchdog.IWatched.Check(long before) => PassLeadIfTurnStartedBefore(before);

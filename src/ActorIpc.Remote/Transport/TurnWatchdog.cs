@@ -13,15 +13,20 @@ namespace ActorIpc.Remote.Transport;
 /// the writer is woken once for all of them: a slow turn's sends go at once, so code that waits
 /// for the answer to one gets it.</item>
 /// </list>
-/// One thread per process checks once a tick while anything is in progress, and sleeps after a
-/// while without, until something starts again. Acting only when a turn is slow keeps the usual
-/// short turn free of any thread wake-up.
+/// One thread per process checks once a tick while a read thread's turn is in progress, once
+/// every ten ticks while only held-back sends are (an actor that sends all the time would
+/// otherwise keep the thread waking a thousand times a second), and sleeps after a while without
+/// either, until something starts again. Acting only when a turn is slow keeps the usual short
+/// turn free of any thread wake-up.
 /// </summary>
 internal sealed class TurnWatchdog
 {
-    /// <summary>Something the watchdog checks once a tick.</summary>
+    /// <summary>Something the watchdog checks.</summary>
     internal interface IWatched
     {
+        /// <summary>Whether it is checked every tick while in progress, rather than every <see cref="SlowTicks"/>.</summary>
+        bool Urgent { get; }
+
         /// <summary>Whether anything of it is in progress (the watchdog must not sleep).</summary>
         bool InProgress { get; }
 
@@ -32,8 +37,22 @@ internal sealed class TurnWatchdog
         bool Check(long before);
     }
 
-    // Ticks without a turn in progress before the thread sleeps until the next turn starts.
+    /// <summary>The ticks between checks while only what is not <see cref="IWatched.Urgent"/> is in progress.</summary>
+    internal const int SlowTicks = 10;
+
+    // Ticks without anything in progress before the thread sleeps until something starts.
     private const int IdleTicks = 100;
+
+    // _sleeping: what wakes the thread. Anything that starts, when it sleeps for lack of work;
+    // only an urgent start, between slow checks.
+    private const int Awake = 0;
+    private const int SleepingIdle = 1;
+    private const int SleepingSlow = 2;
+
+    // What Check found in progress.
+    private const int NoneInProgress = 0;
+    private const int SlowInProgress = 1;
+    private const int UrgentInProgress = 2;
 
     private static readonly Lazy<TurnWatchdog> LazyShared = new(() => new TurnWatchdog(TimeSpan.FromMilliseconds(1), startThread: true));
 
@@ -80,12 +99,25 @@ internal sealed class TurnWatchdog
     }
 
     /// <summary>
-    /// Something watched has just started (its start time published with a full fence): wakes
-    /// the thread if it sleeps. Cheap when it does not.
+    /// Something urgent (a read thread's turn) has just started, its start time published with a
+    /// full fence: wakes the thread if it sleeps. Cheap when it does not.
     /// </summary>
     public void TurnStarted()
     {
-        if (Volatile.Read(ref _sleeping) == 1 && Interlocked.Exchange(ref _sleeping, 0) == 1)
+        if (Volatile.Read(ref _sleeping) != Awake && Interlocked.Exchange(ref _sleeping, Awake) != Awake)
+        {
+            _wakeUp.Set();
+        }
+    }
+
+    /// <summary>
+    /// Something not urgent (sends held back for a turn's end) has just started, its start time
+    /// published with a full fence: wakes the thread if it sleeps for lack of work; between slow
+    /// checks, the next one will see it.
+    /// </summary>
+    public void SendsHeldBack()
+    {
+        if (Volatile.Read(ref _sleeping) == SleepingIdle && Interlocked.CompareExchange(ref _sleeping, Awake, SleepingIdle) == SleepingIdle)
         {
             _wakeUp.Set();
         }
@@ -95,24 +127,39 @@ internal sealed class TurnWatchdog
     /// One check at <paramref name="now"/> (a <see cref="Stopwatch"/> timestamp): what has been in
     /// progress for longer than the patience is acted on. Returns whether anything is still in progress.
     /// </summary>
-    internal bool Check(long now)
+    internal bool Check(long now) => CheckAll(now) != NoneInProgress;
+
+    private int CheckAll(long now)
     {
-        var inProgress = false;
+        var found = NoneInProgress;
         foreach (var watched in Volatile.Read(ref _snapshot))
         {
-            inProgress |= watched.Check(now - _patience);
+            if (watched.Check(now - _patience))
+            {
+                found = Math.Max(found, watched.Urgent ? UrgentInProgress : SlowInProgress);
+            }
         }
 
-        return inProgress;
+        return found;
     }
 
     private void Run()
     {
         var idle = 0;
+        var found = NoneInProgress;
         while (true)
         {
-            Thread.Sleep(_tick);
-            if (Check(Stopwatch.GetTimestamp()))
+            if (found == SlowInProgress)
+            {
+                SleepUnlessInProgress(SleepingSlow, _tick * SlowTicks);
+            }
+            else
+            {
+                Thread.Sleep(_tick);
+            }
+
+            found = CheckAll(Stopwatch.GetTimestamp());
+            if (found != NoneInProgress)
             {
                 idle = 0;
                 continue;
@@ -123,25 +170,31 @@ internal sealed class TurnWatchdog
                 continue;
             }
 
-            // Published with a full fence before anything is looked at again: what started
-            // before it is seen here, what starts after it sees the flag and wakes this thread.
-            _wakeUp.Reset();
-            Interlocked.Exchange(ref _sleeping, 1);
-            if (!AnyInProgress())
-            {
-                _wakeUp.Wait();
-            }
-
-            Interlocked.Exchange(ref _sleeping, 0);
+            SleepUnlessInProgress(SleepingIdle, Timeout.InfiniteTimeSpan);
             idle = 0;
         }
     }
 
-    private bool AnyInProgress()
+    // Sleeps until what the state lets wake the thread starts, or for the timeout.
+    private void SleepUnlessInProgress(int state, TimeSpan timeout)
+    {
+        // Published with a full fence before anything is looked at again: what started before it
+        // is seen here, what starts after it sees the flag and wakes this thread.
+        _wakeUp.Reset();
+        Interlocked.Exchange(ref _sleeping, state);
+        if (!AnyInProgress(urgentOnly: state == SleepingSlow))
+        {
+            _wakeUp.Wait(timeout);
+        }
+
+        Interlocked.Exchange(ref _sleeping, Awake);
+    }
+
+    private bool AnyInProgress(bool urgentOnly)
     {
         foreach (var watched in Volatile.Read(ref _snapshot))
         {
-            if (watched.InProgress)
+            if ((watched.Urgent || !urgentOnly) && watched.InProgress)
             {
                 return true;
             }
