@@ -47,6 +47,9 @@ internal sealed partial class Association : IEndOfRunWork
     // When a wake of the writer was first left to the end of a run (a Stopwatch timestamp); 0 when none is.
     private long _wakeDeferredSince;
 
+    // Set when the watchdog woke the writer for a run that lasted; until a run ends, sends wake it at once.
+    private bool _sendAtOnce;
+
     private int _writerRunning;
     private long _gatedUntil;
     private string? _lastFailure;
@@ -85,13 +88,13 @@ internal sealed partial class Association : IEndOfRunWork
         // An actor that sends many messages in one run wakes the writer once, at the run's end,
         // and the writer then sends them in one batch; the watchdog wakes it for a run that
         // lasts (its code blocks, maybe on the answer to this very message).
-        if (ActorSystemSpi.TryDeferToEndOfRun(this))
+        if (!ActorSystemSpi.TryDeferToEndOfRun(this) || Volatile.Read(ref _sendAtOnce))
         {
-            MarkDeferred();
+            _queue.WakeReader();
         }
         else
         {
-            _queue.WakeReader();
+            MarkDeferred();
         }
 
         EnsureWriter();
@@ -100,14 +103,17 @@ internal sealed partial class Association : IEndOfRunWork
     /// <summary>The end of an actor run that sent to the peer: wake the writer.</summary>
     void IEndOfRunWork.Run()
     {
+        Volatile.Write(ref _sendAtOnce, false);
         Interlocked.Exchange(ref _wakeDeferredSince, 0);
         _queue.WakeReader(inline: true);
     }
 
     /// <summary>
     /// Called by the node's watchdog check: when a wake of the writer has been left to the end
-    /// of a run since before <paramref name="before"/>, the writer is woken now, on the pool.
-    /// Returns whether a wake is still left to a run's end.
+    /// of a run since before <paramref name="before"/>, the writer is woken now, on the pool, and
+    /// until a run ends, sends wake it at once (the slow run may go on sending: a loop that
+    /// streams messages would otherwise leave the writer idle between checks). Returns whether a
+    /// wake is still left to a run's end.
     /// </summary>
     internal bool WakeWriterIfDeferredBefore(long before)
     {
@@ -124,6 +130,7 @@ internal sealed partial class Association : IEndOfRunWork
 
         if (Interlocked.CompareExchange(ref _wakeDeferredSince, 0, since) == since)
         {
+            Volatile.Write(ref _sendAtOnce, true);
             _queue.WakeReader();
         }
 
