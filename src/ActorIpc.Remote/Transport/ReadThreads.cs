@@ -37,7 +37,11 @@ internal sealed class ReadThreads : TurnWatchdog.IWatched
     private readonly TurnWatchdog? _watchdog; // null without runActors
     private readonly SemaphoreSlim _lead = new(0);
     private int _threads;
-    private int _followerWaiting;
+    // Threads waiting to lead. Usually one at most, but a leader whose turn the watchdog passed
+    // on may start waiting before the watchdog has released the one already waiting: both then
+    // wait, one is released, and the count says the other still waits (a flag said nobody did,
+    // and every turn went to the pool from then on).
+    private int _followersWaiting;
     private long _turnStarted;
     private volatile bool _ended;
 
@@ -118,7 +122,7 @@ internal sealed class ReadThreads : TurnWatchdog.IWatched
             }
 
             // A busy stream, or no thread to take over if the turn is slow: the pool takes the work.
-            if (received > MaxInlineReceive || (Volatile.Read(ref _followerWaiting) == 0 && Volatile.Read(ref _threads) >= MaxThreads))
+            if (received > MaxInlineReceive || (Volatile.Read(ref _followersWaiting) == 0 && Volatile.Read(ref _threads) >= MaxThreads))
             {
                 turns.Schedule();
                 continue;
@@ -169,14 +173,16 @@ internal sealed class ReadThreads : TurnWatchdog.IWatched
 
     private void PassLead()
     {
-        if (Interlocked.CompareExchange(ref _followerWaiting, 0, 1) == 1)
+        while (Volatile.Read(ref _followersWaiting) is var waiting and > 0)
         {
-            _lead.Release();
+            if (Interlocked.CompareExchange(ref _followersWaiting, waiting - 1, waiting) == waiting)
+            {
+                _lead.Release();
+                return;
+            }
         }
-        else
-        {
-            StartThread();
-        }
+
+        StartThread();
     }
 
     // Waits until the lead is passed back; false when reading ended meanwhile.
@@ -184,7 +190,7 @@ internal sealed class ReadThreads : TurnWatchdog.IWatched
     {
         // Published with a full fence before _ended is read: an ending leader either sees this
         // thread waiting and releases it, or this thread sees that reading has ended.
-        Interlocked.Exchange(ref _followerWaiting, 1);
+        Interlocked.Increment(ref _followersWaiting);
         if (!_ended)
         {
             _lead.Wait();
@@ -199,9 +205,9 @@ internal sealed class ReadThreads : TurnWatchdog.IWatched
         _watchdog?.Remove(this);
 
         _end(error);
-        if (Interlocked.CompareExchange(ref _followerWaiting, 0, 1) == 1)
+        if (Interlocked.Exchange(ref _followersWaiting, 0) is var waiting and > 0)
         {
-            _lead.Release();
+            _lead.Release(waiting);
         }
     }
 }
