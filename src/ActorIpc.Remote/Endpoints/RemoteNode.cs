@@ -108,6 +108,7 @@ internal sealed partial class RemoteNode : IAsyncDisposable, TurnWatchdog.IWatch
             var context = new SerializationContext(Codec, Address);
             Spi.SetLocalMessageTransform(message => IsRuntimeMessage(message) ? message : Serialization.RoundTrip(message, context));
         }
+
         Watchdog.Add(this);
         foreach (var listener in _listeners)
         {

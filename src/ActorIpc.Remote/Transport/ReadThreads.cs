@@ -37,6 +37,7 @@ internal sealed class ReadThreads : TurnWatchdog.IWatched
     private readonly TurnWatchdog? _watchdog; // null without runActors
     private readonly SemaphoreSlim _lead = new(0);
     private int _threads;
+
     // Threads waiting to lead. Usually one at most, but a leader whose turn the watchdog passed
     // on may start waiting before the watchdog has released the one already waiting: both then
     // wait, one is released, and the count says the other still waits (a flag said nobody did,
@@ -56,12 +57,10 @@ internal sealed class ReadThreads : TurnWatchdog.IWatched
         _watchdog = runActors ? watchdog ?? TurnWatchdog.Shared : null;
     }
 
-    /// <summary>Whether the leader is in a turn that the watchdog watches.</summary>
-    internal bool InTurn => Volatile.Read(ref _turnStarted) > 0;
-
     bool TurnWatchdog.IWatched.Urgent => true;
 
-    bool TurnWatchdog.IWatched.InProgress => InTurn;
+    // Whether the leader is in a turn that the watchdog watches.
+    bool TurnWatchdog.IWatched.InProgress => Volatile.Read(ref _turnStarted) > 0;
 
     bool TurnWatchdog.IWatched.Check(long before) => PassLeadIfTurnStartedBefore(before);
 
@@ -76,7 +75,7 @@ internal sealed class ReadThreads : TurnWatchdog.IWatched
     /// Called by the watchdog: if the leader's turn started before <paramref name="before"/>, the
     /// other thread leads from now on. Returns whether a turn is still in progress and watched.
     /// </summary>
-    internal bool PassLeadIfTurnStartedBefore(long before)
+    private bool PassLeadIfTurnStartedBefore(long before)
     {
         var started = Volatile.Read(ref _turnStarted);
         if (started <= 0)

@@ -179,9 +179,11 @@ internal sealed class Mailbox : IThreadPoolWorkItem
         list.Add(work);
     }
 
-    private void RunEndOfRunWork()
+    private void RunEndOfRunWork() => RunAndClear(_endOfRun!);
+
+    /// <summary>Does each work of the end-of-run list <paramref name="list"/>, in order, and empties it.</summary>
+    internal static void RunAndClear(List<IEndOfRunWork> list)
     {
-        var list = _endOfRun!;
         foreach (var work in list)
         {
             work.Run();

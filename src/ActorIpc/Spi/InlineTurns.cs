@@ -66,7 +66,7 @@ public sealed class InlineTurns
         finally
         {
             t_running = null;
-            RunEndOfTurns();
+            Mailbox.RunAndClear(_endOfRun);
 
             // A turn that threw (the actor's own failures are handled inside it) leaves the
             // rest to the pool rather than stranded as scheduled.
@@ -91,10 +91,7 @@ public sealed class InlineTurns
     }
 
     /// <summary>Leaves <paramref name="mailbox"/> to this thread's collection, if it has one and any thread may run it.</summary>
-    internal static bool TryTake(Mailbox mailbox)
-    {
-        return mailbox.Dispatcher.RunsOnAnyThread && TryDefer(mailbox);
-    }
+    internal static bool TryTake(Mailbox mailbox) => mailbox.Dispatcher.RunsOnAnyThread && TryDefer(mailbox);
 
     /// <summary>Leaves <paramref name="work"/> (an Ask's completion) to this thread's collection, if it has one.</summary>
     internal static bool TryDefer(IThreadPoolWorkItem work)
@@ -124,16 +121,6 @@ public sealed class InlineTurns
 
         Mailbox.AddOnce(turns._endOfRun, work);
         return true;
-    }
-
-    private void RunEndOfTurns()
-    {
-        foreach (var work in _endOfRun)
-        {
-            work.Run();
-        }
-
-        _endOfRun.Clear();
     }
 
     private static void ScheduleOne(IThreadPoolWorkItem work)
