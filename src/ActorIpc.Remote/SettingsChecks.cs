@@ -12,6 +12,25 @@ internal static class SettingsChecks
         return value > TimeSpan.Zero ? value : throw Invalid(config, path, $"expected a positive duration, got {value}");
     }
 
+    /// <summary>A duration from <paramref name="minimum"/> to <paramref name="maximum"/>.</summary>
+    public static TimeSpan Duration(Config config, string path, TimeSpan minimum, TimeSpan maximum)
+    {
+        var value = config.GetTimeSpan(path);
+        return value >= minimum && value <= maximum
+            ? value
+            : throw Invalid(config, path, $"expected a duration from {Describe(minimum)} to {Describe(maximum)}, got {Describe(value)}");
+    }
+
+    // In the largest HOCON unit that states the value whole.
+    private static string Describe(TimeSpan duration) => duration.Ticks switch
+    {
+        0 => "0",
+        var t when t % TimeSpan.TicksPerSecond == 0 => string.Create(CultureInfo.InvariantCulture, $"{t / TimeSpan.TicksPerSecond}s"),
+        var t when t % TimeSpan.TicksPerMillisecond == 0 => string.Create(CultureInfo.InvariantCulture, $"{t / TimeSpan.TicksPerMillisecond}ms"),
+        var t when t % TimeSpan.TicksPerMicrosecond == 0 => string.Create(CultureInfo.InvariantCulture, $"{t / TimeSpan.TicksPerMicrosecond}us"),
+        var t => string.Create(CultureInfo.InvariantCulture, $"{t * TimeSpan.NanosecondsPerTick}ns"),
+    };
+
     /// <summary>A byte size from 0 up to <see cref="int.MaxValue"/>; <paramref name="minimum"/> other than 0 excludes 0.</summary>
     public static int ByteSize(Config config, string path, int minimum = 0, int maximum = int.MaxValue)
     {

@@ -16,6 +16,7 @@ namespace ActorIpc.Remote.Transport;
 /// <param name="Backlog"><c>backlog</c>: connections the kernel queues for a listener before they are accepted.</param>
 /// <param name="ReadThread"><c>read-thread</c>: on Linux, whether each plain socket connection reads on a thread of its own (see <see cref="SocketConnection"/>) rather than through .NET's asynchronous sockets.</param>
 /// <param name="ReadThreadRunsActors"><c>read-thread-runs-actors</c>: with <c>read-thread</c>, whether the read thread runs the turns of the actors its bytes make due, while a second thread reads (see <see cref="ReadThreads"/>).</param>
+/// <param name="ReadThreadSpin"><c>read-thread-spin</c>: with <c>read-thread</c>, how long a connection's read thread polls for the peer's next bytes before it sleeps, when they came that soon last time (see <see cref="ReceiveSpin"/>); zero sleeps at once.</param>
 internal sealed record ConnectionSettings(
     TimeSpan ConnectTimeout,
     TimeSpan CloseTimeout,
@@ -25,8 +26,12 @@ internal sealed record ConnectionSettings(
     int MaxUnreadBytes,
     int Backlog,
     bool ReadThread = true,
-    bool ReadThreadRunsActors = true)
+    bool ReadThreadRunsActors = true,
+    TimeSpan ReadThreadSpin = default)
 {
+    /// <summary>The longest <c>read-thread-spin</c>: a longer one only burns a core.</summary>
+    internal static readonly TimeSpan MaxReadThreadSpin = TimeSpan.FromMilliseconds(10);
+
     /// <summary>
     /// The pipes' segment size: a send of many small frames becomes one gather write of few
     /// segments, and a read takes up to this much from the socket per system call.
@@ -53,7 +58,8 @@ internal sealed record ConnectionSettings(
             SettingsChecks.ByteSize(config, path + ".max-unread-bytes", MinReadSize, MaxReadSize),
             SettingsChecks.PositiveInt(config, path + ".backlog"),
             config.GetBoolean(path + ".read-thread"),
-            config.GetBoolean(path + ".read-thread-runs-actors"));
+            config.GetBoolean(path + ".read-thread-runs-actors"),
+            SettingsChecks.Duration(config, path + ".read-thread-spin", TimeSpan.Zero, MaxReadThreadSpin));
     }
 
     /// <summary>

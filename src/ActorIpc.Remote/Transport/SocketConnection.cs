@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
 
@@ -8,14 +9,15 @@ namespace ActorIpc.Remote.Transport;
 /// <remarks>
 /// <para>
 /// On Linux (with <c>read-thread = on</c>, the default, and where the C library's <c>send</c> is
-/// found, see <see cref="NonBlockingSend"/>) the socket never runs an asynchronous operation, so
+/// found, see <see cref="NonBlockingSocket"/>) the socket never runs an asynchronous operation, so
 /// it stays out of the runtime's
 /// event loop. A thread of the connection blocks in receive and hands the bytes straight to the
 /// application; a send is tried without blocking on the thread that flushed, and only when the
 /// socket's buffer is full does the rest wait on a pool thread. Each message then costs one
 /// wake-up of the reading thread, where the event loop costs two (its own thread, then a pool
 /// thread), and the event loop also wakes for every receive the peer makes, since it watches
-/// for room to write as well.
+/// for room to write as well. Where bytes came soon after the last ones (a conversation), the
+/// thread polls the socket before it sleeps (<see cref="ReceiveSpin"/>).
 /// </para>
 /// <para>
 /// Otherwise the socket's asynchronous operations serve, as for any .NET socket: no thread per
@@ -30,6 +32,7 @@ internal sealed class SocketConnection : PipeConnection
     private readonly Socket _socket;
     private readonly bool _ownThread;
     private readonly bool _pollBeforeReceive;
+    private readonly ReceiveSpin? _spin;
     private readonly List<ArraySegment<byte>> _buffers = new(16);
 
     private SocketConnection(Socket socket, string remoteDescription, ConnectionSettings settings, bool dialed, bool ownThread)
@@ -42,6 +45,9 @@ internal sealed class SocketConnection : PipeConnection
         // room for this side's writes. The dialing side writes most and reads little (ActorIpc's
         // acknowledgements), so it waits for bytes in poll(2), which wakes for bytes only.
         _pollBeforeReceive = ownThread && dialed && socket.AddressFamily == AddressFamily.Unix;
+
+        // Only where the peer's messages arrive: the dialing side reads acknowledgements only.
+        _spin = ownThread && !dialed && settings.ReadThreadSpin > TimeSpan.Zero ? new ReceiveSpin(settings.ReadThreadSpin) : null;
     }
 
     /// <summary>
@@ -51,7 +57,7 @@ internal sealed class SocketConnection : PipeConnection
     /// asynchronous operation would tie a socket to the runtime's event loop for good.
     /// </summary>
     public static bool UsesOwnThread(ConnectionSettings settings) =>
-        settings.ReadThread && OperatingSystem.IsLinux() && NonBlockingSend.IsAvailable;
+        settings.ReadThread && OperatingSystem.IsLinux() && NonBlockingSocket.IsAvailable;
 
     /// <summary>Wraps a connected socket, applies the settings to it and starts the loops; the connection owns the socket.</summary>
     /// <param name="socket">The socket; on Linux it must not have run an asynchronous operation (connect and accept included).</param>
@@ -74,12 +80,25 @@ internal sealed class SocketConnection : PipeConnection
             return _socket.ReceiveAsync(buffer, SocketFlags.None, cancellationToken);
         }
 
-        if (_pollBeforeReceive)
+        if (_spin is null)
         {
-            _socket.Poll(-1, SelectMode.SelectRead);
+            if (_pollBeforeReceive)
+            {
+                _socket.Poll(-1, SelectMode.SelectRead);
+            }
+
+            return new ValueTask<int>(_socket.Receive(buffer.Span));
         }
 
-        return new ValueTask<int>(_socket.Receive(buffer.Span));
+        var start = Stopwatch.GetTimestamp();
+        if (_spin.ShouldSpin && NonBlockingSocket.ReceiveUntil(_socket.SafeHandle, buffer.Span, _spin.Deadline(start)) is var spun and not NonBlockingSocket.NothingYet)
+        {
+            return new ValueTask<int>(spun);
+        }
+
+        var received = _socket.Receive(buffer.Span);
+        _spin.Waited(Stopwatch.GetTimestamp() - start);
+        return new ValueTask<int>(received);
     }
 
     /// <inheritdoc/>
@@ -97,7 +116,7 @@ internal sealed class SocketConnection : PipeConnection
         var next = position;
         while (buffer.TryGet(ref next, out var segment))
         {
-            var sent = NonBlockingSend.TrySend(_socket.SafeHandle, segment.Span);
+            var sent = NonBlockingSocket.TrySend(_socket.SafeHandle, segment.Span);
             if (sent < segment.Length)
             {
                 var rest = buffer.Slice(buffer.GetPosition(sent, position));

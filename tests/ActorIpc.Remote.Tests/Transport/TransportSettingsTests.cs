@@ -19,6 +19,7 @@ public sealed class TransportSettingsTests
             backlog = 512
             read-thread = on
             read-thread-runs-actors = on
+            read-thread-spin = 100us
           }
           tcp {
             connect-timeout = 5s
@@ -30,6 +31,7 @@ public sealed class TransportSettingsTests
             backlog = 512
             read-thread = on
             read-thread-runs-actors = on
+            read-thread-spin = 100us
           }
           tls {
             certificate {
@@ -59,7 +61,7 @@ public sealed class TransportSettingsTests
         var tls = TlsTransportSettings.FromConfig(config);
 
         Assert.Null(unix.Directory);
-        Assert.Equal(new ConnectionSettings(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(2), 0, 0, 1 << 20, 1 << 20, 512), unix.Connection);
+        Assert.Equal(new ConnectionSettings(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(2), 0, 0, 1 << 20, 1 << 20, 512, ReadThread: true, ReadThreadRunsActors: true, ReadThreadSpin: TimeSpan.FromMicroseconds(100)), unix.Connection);
         Assert.Equal(unix.Connection, tcp.Connection);
         Assert.False(tls.Certificate.IsConfigured);
         Assert.Null(tls.CaCertificatePath);
@@ -121,16 +123,29 @@ public sealed class TransportSettingsTests
     }
 
     [Theory]
-    [InlineData("4095", "expected a size from 4 KiB to 64 MiB, got 4095")]
-    [InlineData("65MiB", "expected a size from 4 KiB to 64 MiB, got 68157440")]
-    public void MaxUnreadBytes_OutOfRange_IsRefusedWithTheRange(string setting, string reason)
+    [InlineData("max-unread-bytes", "4095", "expected a size from 4 KiB to 64 MiB, got 4095")]
+    [InlineData("max-unread-bytes", "65MiB", "expected a size from 4 KiB to 64 MiB, got 68157440")]
+    [InlineData("read-thread-spin", "-1us", "expected a duration from 0 to 10ms, got -1us")]
+    [InlineData("read-thread-spin", "11ms", "expected a duration from 0 to 10ms, got 11ms")]
+    public void Setting_OutOfRange_IsRefusedWithTheRange(string key, string setting, string reason)
     {
-        var config = ConfigFactory.ParseString($"actoripc.remote.unix.max-unread-bytes = {setting}").WithFallback(ConfigFactory.ParseString(Reference));
+        var config = ConfigFactory.ParseString($"actoripc.remote.unix.{key} = {setting}").WithFallback(ConfigFactory.ParseString(Reference));
 
         var failure = Assert.Throws<HoconException>(() => UnixTransportSettings.FromConfig(config));
 
-        Assert.Equal("actoripc.remote.unix.max-unread-bytes", failure.Path);
+        Assert.Equal("actoripc.remote.unix." + key, failure.Path);
         Assert.Contains(reason, failure.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0", 0)]
+    [InlineData("250us", 250)]
+    [InlineData("10ms", 10_000)]
+    public void ReadThreadSpin_ZeroToTenMilliseconds(string setting, int micros)
+    {
+        var config = ConfigFactory.ParseString($"actoripc.remote.tcp.read-thread-spin = {setting}").WithFallback(ConfigFactory.ParseString(Reference));
+
+        Assert.Equal(TimeSpan.FromMicroseconds(micros), TcpTransportSettings.FromConfig(config).Connection.ReadThreadSpin);
     }
 
     [Theory]

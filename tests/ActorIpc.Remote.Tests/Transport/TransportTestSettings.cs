@@ -15,7 +15,8 @@ internal static class TransportTestSettings
         SocketReceiveBufferSize: 0,
         MaxUnsentBytes: 1024 * 1024,
         MaxUnreadBytes: ConnectionSettings.MinReadSize,
-        Backlog: 128);
+        Backlog: 128,
+        ReadThreadSpin: TimeSpan.FromMicroseconds(100));
 
     /// <summary><see cref="Connection"/> with <c>read-thread = off</c>: .NET's asynchronous sockets.</summary>
     public static ConnectionSettings AsynchronousConnection { get; } = Connection with { ReadThread = false };
