@@ -38,6 +38,12 @@ public sealed record RemoteSettings
 
         SendQueueSize = PositiveInt(config, "send-queue-size");
         WriteBatchSize = (int)Math.Clamp(remote.GetByteSize("write-batch-size"), 1, int.MaxValue);
+        FlushSendsEvery = remote.GetInt("flush-sends-every");
+        if (FlushSendsEvery < 0)
+        {
+            throw config.InvalidValue(Root + ".flush-sends-every", $"expected 0 (only when the run ends) or a positive number, got {FlushSendsEvery}");
+        }
+
         HeartbeatInterval = Positive(config, "heartbeat-interval");
         FailureThreshold = remote.GetDouble("failure-detector.threshold");
         if (FailureThreshold <= 0)
@@ -76,6 +82,13 @@ public sealed record RemoteSettings
 
     /// <summary>About how many bytes the writer packs into one write.</summary>
     public int WriteBatchSize { get; }
+
+    /// <summary>
+    /// Held-back sends to one peer after which a run (an actor's, or a read thread's turns)
+    /// wakes the writer before it ends (then at twice as many, and so on), so the peer starts on
+    /// them; 0 wakes it only at the end.
+    /// </summary>
+    public int FlushSendsEvery { get; }
 
     /// <summary>How often each connection sends a heartbeat.</summary>
     public TimeSpan HeartbeatInterval { get; }

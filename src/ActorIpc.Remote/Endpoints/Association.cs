@@ -50,6 +50,10 @@ internal sealed partial class Association : IEndOfRunWork
     // Set when the watchdog woke the writer for a run that lasted; until a run ends, sends wake it at once.
     private bool _sendAtOnce;
 
+    // Sends held back since a run last ended, and the count at which the next flush is due (0: flush-sends-every).
+    private int _heldBack;
+    private int _flushAt;
+
     private int _writerRunning;
     private long _gatedUntil;
     private string? _lastFailure;
@@ -95,6 +99,7 @@ internal sealed partial class Association : IEndOfRunWork
         else
         {
             MarkDeferred();
+            FlushIfManyHeldBack();
         }
 
         EnsureWriter();
@@ -105,7 +110,31 @@ internal sealed partial class Association : IEndOfRunWork
     {
         Volatile.Write(ref _sendAtOnce, false);
         Interlocked.Exchange(ref _wakeDeferredSince, 0);
+        Volatile.Write(ref _heldBack, 0);
+        Volatile.Write(ref _flushAt, 0);
         _queue.WakeReader(inline: true);
+    }
+
+    // After flush-sends-every held-back sends, the writer sends them now, on this thread as at
+    // the run's end, so the peer starts on them while the run makes the rest: in a conversation
+    // (replies to a batch of Asks, each sending the next) the two processes then work at once
+    // instead of in turns. Each later flush of the run waits for twice as many (at 64, 128,
+    // 256, ...), so a long run still sends in few large writes. The counts are shared by the
+    // runs that send here; a race merely moves a flush by a message or two.
+    private void FlushIfManyHeldBack()
+    {
+        var first = _node.Settings.FlushSendsEvery;
+        if (first == 0)
+        {
+            return;
+        }
+
+        var heldBack = Interlocked.Increment(ref _heldBack);
+        var flushAt = Volatile.Read(ref _flushAt);
+        if (heldBack >= Math.Max(first, flushAt) && Interlocked.CompareExchange(ref _flushAt, heldBack * 2, flushAt) == flushAt)
+        {
+            _queue.WakeReader(inline: true);
+        }
     }
 
     /// <summary>

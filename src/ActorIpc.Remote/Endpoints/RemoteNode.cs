@@ -132,7 +132,15 @@ internal sealed partial class RemoteNode : IAsyncDisposable, TurnWatchdog.IWatch
         _associations.TryGetValue(address, out var existing) ? existing : AddAssociation(address);
 
     /// <summary>Flushes the sends of actor runs (and read threads' turns) that last; see <see cref="Association.WakeWriterIfDeferredBefore"/>.</summary>
-    public TurnWatchdog Watchdog => TurnWatchdog.Shared;
+    public TurnWatchdog Watchdog { get; private set; } = TurnWatchdog.Shared;
+
+    /// <summary>For tests: this node's held-back sends are watched by <paramref name="watchdog"/> from now on.</summary>
+    internal void UseWatchdog(TurnWatchdog watchdog)
+    {
+        Watchdog.Remove(this);
+        Watchdog = watchdog;
+        watchdog.Add(this);
+    }
 
     bool TurnWatchdog.IWatched.Urgent => false;
 
