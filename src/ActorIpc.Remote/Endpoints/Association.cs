@@ -131,7 +131,7 @@ internal sealed partial class Association : IEndOfRunWork
 
         var heldBack = Interlocked.Increment(ref _heldBack);
         var flushAt = Volatile.Read(ref _flushAt);
-        if (heldBack >= Math.Max(first, flushAt) && Interlocked.CompareExchange(ref _flushAt, heldBack * 2, flushAt) == flushAt)
+        if (heldBack >= Math.Max(first, flushAt) && Interlocked.CompareExchange(ref _flushAt, (int)Math.Min(2L * heldBack, int.MaxValue), flushAt) == flushAt)
         {
             _queue.WakeReader(inline: true);
         }

@@ -54,7 +54,7 @@ internal static unsafe class NonBlockingSocket
     /// peer has shut its side down; <see cref="NothingYet"/> when no byte is there now, and also on
     /// an error, which the caller's next blocking receive reports in .NET's terms.
     /// </summary>
-    /// <remarks>Linux only, like <see cref="TrySend"/>; <paramref name="bytes"/> must not be empty.</remarks>
+    /// <remarks>Linux only, like <see cref="TrySend"/>. An empty <paramref name="bytes"/> gets <see cref="NothingYet"/>.</remarks>
     public static int TryReceive(SafeSocketHandle socket, Span<byte> bytes)
     {
         if (bytes.IsEmpty || Recv == null)
