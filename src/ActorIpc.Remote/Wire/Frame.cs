@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Binary;
 
 namespace ActorIpc.Remote.Wire;
 
@@ -45,6 +46,14 @@ internal readonly struct Frame
     /// </param>
     public RawMessage ReadRawMessage(Span<byte> scratch)
     {
+        // Almost every frame lies in one buffer segment: its fields are read there directly. A
+        // frame that is not a well-formed message is left to the checked reader below, which
+        // says what is wrong with it.
+        if (Type == FrameType.Message && Body.IsSingleSegment && TryReadRawMessageInOneSpan(out var message))
+        {
+            return message;
+        }
+
         var reader = Open(FrameType.Message);
         var recipient = reader.ReadRequiredUtf8("recipient", ref scratch);
         var sender = reader.ReadUtf8("sender", ref scratch);
@@ -53,6 +62,68 @@ internal readonly struct Frame
         var payload = reader.ReadPayload("payload");
         reader.EnsureEnd();
         return new RawMessage(recipient, sender, serializerId, manifest, payload);
+    }
+
+    // The fields of ReadRawMessage from a body in one span; false, without a word, at anything
+    // the checked reader would refuse.
+    private bool TryReadRawMessageInOneSpan(out RawMessage message)
+    {
+        message = default;
+        var body = Body.FirstSpan;
+        var at = 0;
+        if (!TryReadField(body, ref at, out var recipientAt, out var recipient) || recipient.IsEmpty
+            || !TryReadField(body, ref at, out var senderAt, out var sender)
+            || !TryReadVarint(body, ref at, out var serializerId) || serializerId > int.MaxValue
+            || !TryReadField(body, ref at, out var manifestAt, out var manifest)
+            || body.Length - at < 4
+            || BinaryPrimitives.ReadUInt32LittleEndian(body[at..]) != (uint)(body.Length - at - 4))
+        {
+            return false;
+        }
+
+        message = new RawMessage(
+            new Utf8Field(FrameType.Message, "recipient", WireProtocol.HeaderSize + recipientAt, recipient),
+            new Utf8Field(FrameType.Message, "sender", WireProtocol.HeaderSize + senderAt, sender),
+            (int)serializerId,
+            new Utf8Field(FrameType.Message, "manifest", WireProtocol.HeaderSize + manifestAt, manifest),
+            Body.Slice(at + 4));
+        return true;
+    }
+
+    private static bool TryReadField(ReadOnlySpan<byte> body, scoped ref int at, out int start, out ReadOnlySpan<byte> field)
+    {
+        start = at;
+        field = default;
+        if (!TryReadVarint(body, ref at, out var length) || length > (uint)(body.Length - at))
+        {
+            return false;
+        }
+
+        field = body.Slice(at, (int)length);
+        at += (int)length;
+        return true;
+    }
+
+    // An unsigned LEB128 varint of at most 32 bits, as FrameBodyReader reads it.
+    private static bool TryReadVarint(ReadOnlySpan<byte> body, scoped ref int at, out uint value)
+    {
+        value = 0;
+        for (var shift = 0; shift < 35 && at < body.Length; shift += 7)
+        {
+            var b = body[at++];
+            if (shift == 28 && b > 0x0F)
+            {
+                return false;
+            }
+
+            value |= (uint)(b & 0x7F) << shift;
+            if (b < 0x80)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Decodes a SystemMessage frame.</summary>
