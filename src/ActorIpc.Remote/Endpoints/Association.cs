@@ -50,7 +50,7 @@ internal sealed partial class Association : IEndOfRunWork
     // Set when the watchdog woke the writer for a run that lasted; until a run ends, sends wake it at once.
     private bool _sendAtOnce;
 
-    // Sends held back since a run last ended, and the count at which the next flush is due (0: flush-sends-every).
+    // Sends held back since a run last ended, and the count at which the next flush is due.
     private int _heldBack;
     private int _flushAt;
 
@@ -67,6 +67,7 @@ internal sealed partial class Association : IEndOfRunWork
         _backoff = node.Settings.BackoffMin;
         _peerSocketPath = PeerSocketPath(remoteAddress, node.RuntimeDirectory);
         _queue = new OutboundQueue(node.Settings.SendQueueSize);
+        _flushAt = node.Settings.FlushSendsEvery;
     }
 
     public Address RemoteAddress { get; }
@@ -111,7 +112,7 @@ internal sealed partial class Association : IEndOfRunWork
         Volatile.Write(ref _sendAtOnce, false);
         Interlocked.Exchange(ref _wakeDeferredSince, 0);
         Volatile.Write(ref _heldBack, 0);
-        Volatile.Write(ref _flushAt, 0);
+        Volatile.Write(ref _flushAt, _node.Settings.FlushSendsEvery);
         _queue.WakeReader(inline: true);
     }
 
@@ -123,15 +124,14 @@ internal sealed partial class Association : IEndOfRunWork
     // runs that send here; a race merely moves a flush by a message or two.
     private void FlushIfManyHeldBack()
     {
-        var first = _node.Settings.FlushSendsEvery;
-        if (first == 0)
+        var flushAt = Volatile.Read(ref _flushAt);
+        if (flushAt == 0)
         {
             return;
         }
 
         var heldBack = Interlocked.Increment(ref _heldBack);
-        var flushAt = Volatile.Read(ref _flushAt);
-        if (heldBack >= Math.Max(first, flushAt) && Interlocked.CompareExchange(ref _flushAt, (int)Math.Min(2L * heldBack, int.MaxValue), flushAt) == flushAt)
+        if (heldBack >= flushAt && Interlocked.CompareExchange(ref _flushAt, (int)Math.Min(2L * heldBack, int.MaxValue), flushAt) == flushAt)
         {
             _queue.WakeReader(inline: true);
         }
