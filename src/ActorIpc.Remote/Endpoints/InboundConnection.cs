@@ -121,30 +121,18 @@ internal sealed class InboundConnection(RemoteNode node, ITransportConnection co
     /// </summary>
     private bool HandleFrames(ref ReadOnlySequence<byte> buffer, Wire.NodeIdentity peer, Association association, SerializationContext context, ArrayBufferWriter<byte> replies, ref ulong? ack)
     {
+        var frames = new FrameCursor(buffer, node.Settings.MaxFrameSize);
         try
         {
-            while (FrameReader.TryReadFrame(ref buffer, node.Settings.MaxFrameSize, out var frame))
+            while (frames.TryNext(out var frame))
             {
-                switch (frame.Type)
+                if (!HandleFrame(frame, peer, association, context, replies, ref ack))
                 {
-                    case FrameType.Message:
-                        Deliver(frame, context);
-                        break;
-                    case FrameType.SystemMessage:
-                        ack = HandleSystemMessage(frame, peer, association);
-                        break;
-                    case FrameType.Heartbeat:
-                        var beat = frame.ReadHeartbeat();
-                        FrameWriter.WriteHeartbeatReply(replies, beat.SequenceNumber, beat.Timestamp);
-                        break;
-                    case FrameType.Close:
-                        node.Log.LogDebug("{Peer} closed its connection: {Reason}", peer.Address, frame.ReadClose());
-                        return false;
-                    default:
-                        throw new ProtocolException($"unexpected {frame.Type} frame from {peer.Address} after the handshake");
+                    return false;
                 }
             }
 
+            buffer = frames.Remaining;
             return true;
         }
         finally
@@ -154,9 +142,32 @@ internal sealed class InboundConnection(RemoteNode node, ITransportConnection co
         }
     }
 
+    // One frame after the handshake; false when the peer closed.
+    private bool HandleFrame(in Frame frame, Wire.NodeIdentity peer, Association association, SerializationContext context, ArrayBufferWriter<byte> replies, ref ulong? ack)
+    {
+        switch (frame.Type)
+        {
+            case FrameType.Message:
+                Deliver(frame, context);
+                return true;
+            case FrameType.SystemMessage:
+                ack = HandleSystemMessage(frame, peer, association);
+                return true;
+            case FrameType.Heartbeat:
+                var beat = frame.ReadHeartbeat();
+                FrameWriter.WriteHeartbeatReply(replies, beat.SequenceNumber, beat.Timestamp);
+                return true;
+            case FrameType.Close:
+                node.Log.LogDebug("{Peer} closed its connection: {Reason}", peer.Address, frame.ReadClose());
+                return false;
+            default:
+                throw new ProtocolException($"unexpected {frame.Type} frame from {peer.Address} after the handshake");
+        }
+    }
+
     // The frame's strings are looked up by their bytes: paths in this connection's cache, the
     // manifest in the serialization registry's; only text not seen lately is decoded.
-    private void Deliver(Frame frame, SerializationContext context)
+    private void Deliver(in Frame frame, SerializationContext context)
     {
         var envelope = frame.ReadRawMessage(_scratch);
         var recipient = _paths.Resolve(envelope.Recipient);

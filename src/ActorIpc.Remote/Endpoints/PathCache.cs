@@ -42,8 +42,18 @@ internal sealed class PathCache(
     /// Temporary paths (an Ask's promise, <c>/temp/$n</c>) are resolved every time and never kept:
     /// each names one reply, and caching them would only push the lasting paths out.
     /// </remarks>
-    public IActorRef Resolve(Utf8Field path) =>
-        IsTemporary(path) ? resolveTemporary?.Invoke(path.Bytes) ?? ResolveOtherTemporary(path) : _byPath.GetOrAdd(path, resolve, Terminated);
+    public IActorRef Resolve(Utf8Field path)
+    {
+        // The paths found last come first, before the search for "/temp/": promises are never
+        // kept, so a hit there is a lasting path, and the usual frame (the recipient of the frame
+        // before) costs one comparison.
+        if (_byPath.TryGetRecent(path.Bytes, Terminated, out var recent))
+        {
+            return recent;
+        }
+
+        return IsTemporary(path) ? resolveTemporary?.Invoke(path.Bytes) ?? ResolveOtherTemporary(path) : _byPath.GetOrAdd(path, resolve, Terminated);
+    }
 
     /// <summary>
     /// Another process's promise (the sender of an Ask this process answers): one per message, so

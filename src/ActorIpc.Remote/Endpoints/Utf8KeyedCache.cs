@@ -67,7 +67,7 @@ internal sealed class Utf8KeyedCache<T>
 
         // Frames of one buffer mostly name the keys of the frame before: the two keys found last
         // are compared first, without hashing.
-        if (TryRecent(bytes, _recent0, isStale, out var recent) || TryRecent(bytes, _recent1, isStale, out recent))
+        if (TryGetRecent(bytes, isStale, out var recent))
         {
             return recent;
         }
@@ -85,6 +85,13 @@ internal sealed class Utf8KeyedCache<T>
         Remember(Find(bytes, hash));
         return value;
     }
+
+    /// <summary>
+    /// The value of <paramref name="key"/> if it is one of the two keys found last and
+    /// <paramref name="isStale"/> does not reject it: a byte comparison or two, without hashing.
+    /// </summary>
+    public bool TryGetRecent(ReadOnlySpan<byte> key, Func<T, bool>? isStale, [MaybeNullWhen(false)] out T value)
+        => TryRecent(key, _recent0, isStale, out value) || TryRecent(key, _recent1, isStale, out value);
 
     /// <summary>Finds the value cached for <paramref name="key"/>, whose <see cref="Hash"/> is <paramref name="hash"/>.</summary>
     public bool TryGetValue(ReadOnlySpan<byte> key, int hash, [MaybeNullWhen(false)] out T value)

@@ -77,6 +77,21 @@ internal sealed class PrimitiveSerializer : Serializer
 
     public override object FromBinary(ReadOnlySequence<byte> bytes, Type? type, SerializationContext context)
     {
+        // Buffers and text in one segment (almost all of them) are taken from its span, without
+        // a sequence reader; the reader below gives the same values and errors.
+        if (bytes.IsSingleSegment && bytes.FirstSpan is [var first, .. var rest])
+        {
+            switch (first)
+            {
+                case ByteArrayTag:
+                    return rest.ToArray();
+                case StringTag:
+                    return Encoding.UTF8.GetString(rest);
+                case MemoryTag:
+                    return new ReadOnlyMemory<byte>(rest.ToArray());
+            }
+        }
+
         var reader = new PayloadReader(bytes);
         var tag = reader.ReadByte();
         object value = tag switch

@@ -75,7 +75,7 @@ internal static class FrameReader
         return true;
     }
 
-    private static bool IsKnown(byte type)
+    internal static bool IsKnown(byte type)
         => type is >= (byte)FrameType.Hello and <= (byte)FrameType.Reject
             or >= (byte)FrameType.Message and <= (byte)FrameType.Close;
 }

@@ -38,7 +38,7 @@ internal readonly ref struct Utf8Field
     /// <exception cref="ProtocolException">It is not; the message is the one <see cref="Decode"/> gives.</exception>
     public void EnsureValid()
     {
-        if (!System.Text.Unicode.Utf8.IsValid(Bytes))
+        if (!Bytes.IsEmpty && !System.Text.Unicode.Utf8.IsValid(Bytes))
         {
             // Decoding reports where and why, in the wording every other field uses.
             Decode();

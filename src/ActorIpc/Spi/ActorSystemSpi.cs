@@ -133,7 +133,9 @@ public sealed class ActorSystemSpi
     public static bool IsTemporary(IActorRef actor) => actor is PromiseActorRef;
 
     /// <summary>True once the actor (or promise) behind a reference of this runtime has terminated.</summary>
-    public static bool IsTerminated(IActorRef actor) => actor is IInternalActorRef { IsTerminated: true };
+    /// <remarks>A local actor, the usual case on a connection's hot path, is checked without an interface call.</remarks>
+    public static bool IsTerminated(IActorRef actor) =>
+        actor is ActorCell local ? local.IsTerminated : actor is IInternalActorRef { IsTerminated: true };
 
     /// <summary>
     /// Reports a message that could not be delivered: it is published as a <see cref="DeadLetter"/>

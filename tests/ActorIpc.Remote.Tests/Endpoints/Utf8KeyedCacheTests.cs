@@ -142,6 +142,28 @@ public sealed class Utf8KeyedCacheTests
     }
 
     [Fact]
+    public void TryGetRecent_FindsOnlyTheTwoKeysFoundLast_AndNotAStaleValue()
+    {
+        var cache = new Utf8KeyedCache<string>(16, 1024);
+        var a = cache.GetOrAdd(Field("/user/a"), Create);
+        var b = cache.GetOrAdd(Field("/user/b"), Create);
+        var c = cache.GetOrAdd(Field("/user/c"), Create);
+
+        Assert.False(cache.TryGetRecent("/user/a"u8, null, out _));
+        Assert.True(cache.TryGetRecent("/user/b"u8, null, out var foundB));
+        Assert.True(cache.TryGetRecent("/user/c"u8, null, out var foundC));
+        Assert.False(cache.TryGetRecent("/user/c"u8, value => ReferenceEquals(value, c), out _));
+        Assert.Same(b, foundB);
+        Assert.Same(c, foundC);
+
+        // Finding a by its hash makes it one of the two found last again.
+        Assert.Same(a, cache.GetOrAdd(Field("/user/a"), Create));
+        Assert.True(cache.TryGetRecent("/user/a"u8, null, out var foundA));
+        Assert.Same(a, foundA);
+        Assert.Equal(3, _created);
+    }
+
+    [Fact]
     public void GetOrAdd_InvalidUtf8_FailsLikeTheFrameReaderAndKeepsNothing()
     {
         var cache = new Utf8KeyedCache<string>(16, 1024);

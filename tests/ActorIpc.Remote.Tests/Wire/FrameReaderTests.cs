@@ -110,6 +110,71 @@ public sealed class FrameReaderTests
     }
 
     [Fact]
+    public void FrameCursor_OneSegmentAndEveryTwoSegmentSplit_ReadsTheSameFramesAndLeavesNothing()
+    {
+        for (var cut = 0; cut < Stream.Length; cut++)
+        {
+            var buffer = cut == 0 ? new ReadOnlySequence<byte>(Stream) : TestSequence.Split(Stream, cut);
+
+            var (decoded, remaining) = ReadWithCursor(buffer);
+
+            Assert.True(StreamContent.SequenceEqual(decoded), $"split at byte {cut}");
+            Assert.Equal(0, remaining.Length);
+        }
+    }
+
+    [Fact]
+    public void FrameCursor_OneByteSegments_ReadsTheSameFrames()
+    {
+        var (decoded, remaining) = ReadWithCursor(TestSequence.Chunked(Stream, 1));
+
+        Assert.Equal(StreamContent, decoded);
+        Assert.Equal(0, remaining.Length);
+    }
+
+    [Fact]
+    public void FrameCursor_EveryPrefix_TakesTheWholeFramesAndLeavesThePartialOneAsTheReaderDoes()
+    {
+        for (var received = 0; received <= Stream.Length; received++)
+        {
+            var bytes = Stream[..received];
+            var expected = new ReadOnlySequence<byte>(bytes);
+            var expectedCount = 0;
+            while (FrameReader.TryReadFrame(ref expected, MaxFrameSize, out _))
+            {
+                expectedCount++;
+            }
+
+            foreach (var buffer in new[] { new ReadOnlySequence<byte>(bytes), TestSequence.Chunked(bytes, 7) })
+            {
+                var (decoded, remaining) = ReadWithCursor(buffer);
+
+                Assert.True(StreamContent.Take(expectedCount).SequenceEqual(decoded), $"{received} bytes received");
+                Assert.Equal(expected.ToArray(), remaining.ToArray());
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0, 0, 0, 0, 0x10 }, "frame length 0 is below the minimum of 1 (the type byte)")]
+    [InlineData(new byte[] { 0x00, 0x00, 0x50, 0x00, 0x10 }, "frame of 5 MiB exceeds the maximum of 4 MiB")]
+    [InlineData(new byte[] { 3, 0, 0, 0, 0x7F, 1, 2 }, "unknown frame type 0x7f")]
+    public void FrameCursor_BadHeaderAfterGoodFrames_TakesThemThenThrowsTheReadersError(byte[] bad, string expectedError)
+    {
+        byte[] bytes = [.. Stream, .. bad];
+        var decoded = new List<string>();
+
+        var error = Assert.Throws<ProtocolException>(() =>
+        {
+            var cursor = new FrameCursor(new ReadOnlySequence<byte>(bytes), MaxFrameSize);
+            Drain(ref cursor, decoded);
+        });
+
+        Assert.Equal(StreamContent, decoded);
+        Assert.Equal(expectedError, error.Message);
+    }
+
+    [Fact]
     public void ReadHeartbeat_TruncatedBody_FailsNamingTheField()
     {
         var bytes = WireBytes.Frame(FrameType.Heartbeat, WireBytes.U64(1), [1, 2]);
@@ -278,6 +343,25 @@ public sealed class FrameReaderTests
         var error = Assert.Throws<ProtocolException>(() => WireBytes.ReadSingle(bytes).ReadChallenge());
 
         Assert.Equal("Challenge frame: server nonce at offset 5 needs 32 bytes but the frame ends at offset 25", error.Message);
+    }
+
+    private static (List<string> Decoded, ReadOnlySequence<byte> Remaining) ReadWithCursor(ReadOnlySequence<byte> buffer)
+    {
+        var cursor = new FrameCursor(buffer, MaxFrameSize);
+        var decoded = new List<string>();
+        Drain(ref cursor, decoded);
+
+        // Once it has found only part of a frame, the cursor stays there.
+        Assert.False(cursor.TryNext(out _));
+        return (decoded, cursor.Remaining);
+    }
+
+    private static void Drain(ref FrameCursor cursor, List<string> decoded)
+    {
+        while (cursor.TryNext(out var frame))
+        {
+            decoded.Add(Describe(frame));
+        }
     }
 
     private static string Describe(Frame frame)

@@ -61,6 +61,24 @@ public sealed class ActorSystemSpiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task IsTerminated_OfALocalActorAndAnExternalReference_IsTrueOnlyOnceTheLocalActorStopped()
+    {
+        var actor = _local.Sys.ActorOf(Props.Create<EchoActor>(), "mortal");
+        _remote.ActorOf(Props.Create<EchoActor>(), "far");
+        var external = new LoopbackRef(_local.Sys, _remote, ActorPath.Parse("actoripc://remote/user/far"));
+        Assert.False(ActorSystemSpi.IsTerminated(actor));
+        Assert.False(ActorSystemSpi.IsTerminated(external));
+        Assert.False(ActorSystemSpi.IsTerminated(_local.TestActor));
+
+        _local.Watch(actor);
+        _local.Sys.Stop(actor);
+        await _local.ExpectTerminatedAsync(actor);
+
+        Assert.True(ActorSystemSpi.IsTerminated(actor));
+        Assert.False(ActorSystemSpi.IsTerminated(external));
+    }
+
+    [Fact]
     public async Task DeadLetter_FailsAWaitingAskAtOnce()
     {
         var spi = ActorSystemSpi.For(_local.Sys);
