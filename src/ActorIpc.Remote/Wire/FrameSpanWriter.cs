@@ -81,8 +81,10 @@ internal ref struct FrameSpanWriter
     public void WriteString(string value, int byteCount)
     {
         WriteVarint((uint)byteCount);
-        var written = WireText.StrictUtf8.GetBytes(value, _span.Slice(_position, byteCount));
-        _position += written;
+        if (byteCount > 0)
+        {
+            _position += WireText.StrictUtf8.GetBytes(value, _span.Slice(_position, byteCount));
+        }
     }
 
     /// <summary>Writes <paramref name="value"/> in decimal ASCII digits, as <see cref="WirePath.DecimalDigits"/> counts them.</summary>

@@ -13,7 +13,8 @@ internal static class WireText
     public static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>The UTF-8 byte count of <paramref name="text"/>; throws <see cref="ArgumentException"/> for a lone surrogate.</summary>
-    public static int GetByteCount(string text) => StrictUtf8.GetByteCount(text);
+    /// <remarks>An empty text (the manifest of most messages) is not handed to the encoder.</remarks>
+    public static int GetByteCount(string text) => text.Length == 0 ? 0 : StrictUtf8.GetByteCount(text);
 
     /// <summary>
     /// Cuts <paramref name="text"/> so that its UTF-8 form fits in <paramref name="maxBytes"/>,
