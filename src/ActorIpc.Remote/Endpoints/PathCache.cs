@@ -29,7 +29,9 @@ internal sealed class PathCache(
     /// <summary>Longer paths are resolved for every message rather than kept.</summary>
     public const int MaxCachedPathBytes = 1024;
 
-    private static readonly Func<IActorRef, bool> Terminated = ActorSystemSpi.IsTerminated;
+    // A lambda rather than the method group: a delegate to a static method is called through a
+    // shuffle thunk, which showed on the hot path of every message.
+    private static readonly Func<IActorRef, bool> Terminated = actor => ActorSystemSpi.IsTerminated(actor);
 
     private readonly Utf8KeyedCache<IActorRef> _byPath = new(capacity, MaxCachedPathBytes);
 
