@@ -4,27 +4,42 @@ using System.Buffers.Binary;
 namespace ActorIpc.Remote.Wire;
 
 /// <summary>
-/// One complete frame returned by <see cref="FrameReader.TryReadFrame"/>: its type and its body,
-/// a slice of the read buffer that stays valid until the reader advances past it. The typed
+/// One complete frame returned by <see cref="FrameReader.TryReadFrame"/> or <see cref="FrameCursor"/>:
+/// its type and its body, a slice of the read buffer that stays valid until the reader advances
+/// past it. The typed
 /// <c>Read…</c> methods decode and validate the body; malformed bodies throw <see cref="ProtocolException"/>.
 /// </summary>
 internal readonly struct Frame
 {
+    // A body cut from one buffer segment (FrameCursor) stays that memory: a message's fields are
+    // read from its span and its payload is cut from it, without slicing a sequence.
+    private readonly ReadOnlySequence<byte> _body;
+    private readonly ReadOnlyMemory<byte> _segmentBody;
+    private readonly bool _inSegment;
+
     /// <summary>Wraps a body already delimited by the reader.</summary>
     public Frame(FrameType type, ReadOnlySequence<byte> body)
     {
         Type = type;
-        Body = body;
+        _body = body;
+    }
+
+    /// <summary>Wraps a body that lies in one buffer segment.</summary>
+    public Frame(FrameType type, ReadOnlyMemory<byte> body)
+    {
+        Type = type;
+        _segmentBody = body;
+        _inSegment = true;
     }
 
     /// <summary>The frame's type.</summary>
     public FrameType Type { get; }
 
     /// <summary>The bytes after the type byte.</summary>
-    public ReadOnlySequence<byte> Body { get; }
+    public ReadOnlySequence<byte> Body => _inSegment ? new ReadOnlySequence<byte>(_segmentBody) : _body;
 
     /// <summary>The frame length as the length prefix states it: the type byte plus the body.</summary>
-    public long Length => 1 + Body.Length;
+    public long Length => 1 + (_inSegment ? _segmentBody.Length : _body.Length);
 
     /// <summary>Decodes a Message frame.</summary>
     public WireEnvelope ReadMessage()
@@ -49,7 +64,7 @@ internal readonly struct Frame
         // Almost every frame lies in one buffer segment: its fields are read there directly. A
         // frame that is not a well-formed message is left to the checked reader below, which
         // says what is wrong with it.
-        if (Type == FrameType.Message && Body.IsSingleSegment && TryReadRawMessageInOneSpan(out var message))
+        if (Type == FrameType.Message && (_inSegment || _body.IsSingleSegment) && TryReadRawMessageInOneSpan(out var message))
         {
             return message;
         }
@@ -69,7 +84,7 @@ internal readonly struct Frame
     private bool TryReadRawMessageInOneSpan(out RawMessage message)
     {
         message = default;
-        var body = Body.FirstSpan;
+        var body = _inSegment ? _segmentBody.Span : _body.FirstSpan;
         var at = 0;
         if (!TryReadField(body, ref at, out var recipientAt, out var recipient) || recipient.IsEmpty
             || !TryReadField(body, ref at, out var senderAt, out var sender)
@@ -86,7 +101,7 @@ internal readonly struct Frame
             new Utf8Field(FrameType.Message, "sender", WireProtocol.HeaderSize + senderAt, sender),
             (int)serializerId,
             new Utf8Field(FrameType.Message, "manifest", WireProtocol.HeaderSize + manifestAt, manifest),
-            Body.Slice(at + 4));
+            _inSegment ? new ReadOnlySequence<byte>(_segmentBody[(at + 4)..]) : _body.Slice(at + 4));
         return true;
     }
 

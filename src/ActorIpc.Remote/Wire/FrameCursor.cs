@@ -72,7 +72,7 @@ internal ref struct FrameCursor
             return false;
         }
 
-        frame = new Frame((FrameType)type, new ReadOnlySequence<byte>(_segment.Slice(_at + WireProtocol.HeaderSize, (int)length - 1)));
+        frame = new Frame((FrameType)type, _segment.Slice(_at + WireProtocol.HeaderSize, (int)length - 1));
         _at += WireProtocol.LengthPrefixSize + (int)length;
         return true;
     }

@@ -39,8 +39,12 @@ public sealed class RawMessageTests
         foreach (var bytes in Messages)
         {
             var frame = WireBytes.ReadSingle(bytes);
+            var cut = WireBytes.CutFromSegment(bytes);
 
             Assert.Equal(DescribeDecoded(frame), DescribeRaw(frame, new byte[scratchSize]));
+            Assert.Equal(DescribeDecoded(frame), DescribeRaw(cut, new byte[scratchSize]));
+            Assert.Equal(DescribeDecoded(frame), DescribeDecoded(cut));
+            Assert.Equal(frame.Length, cut.Length);
         }
     }
 
@@ -93,7 +97,7 @@ public sealed class RawMessageTests
     {
         var bytes = Message("actoripc.tcp://shop@host:4000/user/orders", "/user/client", 42, "Shop.Order, Shop", new byte[100]);
         Span<byte> scratch = stackalloc byte[256];
-        foreach (var frame in new[] { WireBytes.ReadSingle(bytes), WireBytes.ReadAll(TestSequence.Chunked(bytes, 7), MaxFrameSize, frame => frame).Single() })
+        foreach (var frame in new[] { WireBytes.ReadSingle(bytes), WireBytes.CutFromSegment(bytes), WireBytes.ReadAll(TestSequence.Chunked(bytes, 7), MaxFrameSize, frame => frame).Single() })
         {
             frame.ReadRawMessage(scratch);
 
@@ -110,7 +114,7 @@ public sealed class RawMessageTests
     [MemberData(nameof(Malformed))]
     public void ReadRawMessage_Malformed_FailsWithReadMessagesWords(byte[] bytes, string expected)
     {
-        foreach (var frame in new[] { WireBytes.ReadSingle(bytes), WireBytes.ReadAll(TestSequence.Chunked(bytes, 1), MaxFrameSize, frame => frame).Single() })
+        foreach (var frame in new[] { WireBytes.ReadSingle(bytes), WireBytes.CutFromSegment(bytes), WireBytes.ReadAll(TestSequence.Chunked(bytes, 1), MaxFrameSize, frame => frame).Single() })
         {
             var decoded = Assert.Throws<ProtocolException>(() => frame.ReadMessage());
             var raw = Assert.Throws<ProtocolException>(() => frame.ReadRawMessage(new byte[16]));
@@ -128,9 +132,11 @@ public sealed class RawMessageTests
 
         var decoded = Assert.Throws<ProtocolException>(() => frame.ReadMessage());
         var raw = Assert.Throws<ProtocolException>(() => frame.ReadRawMessage([]).Sender.Decode());
+        var cut = Assert.Throws<ProtocolException>(() => WireBytes.CutFromSegment(bytes).ReadRawMessage([]).Sender.Decode());
 
         Assert.Equal("Message frame: sender at offset 8 is not valid UTF-8", raw.Message);
         Assert.Equal(decoded.Message, raw.Message);
+        Assert.Equal(decoded.Message, cut.Message);
         Assert.Equal("/a", frame.ReadRawMessage([]).Recipient.Decode());
     }
 

@@ -88,5 +88,14 @@ internal static class WireBytes
         return frame;
     }
 
+    /// <summary>The one frame of <paramref name="bytes"/> as <see cref="FrameCursor"/> cuts it from a single buffer segment.</summary>
+    public static Frame CutFromSegment(byte[] bytes, int maxFrameSize = 1 << 20)
+    {
+        var cursor = new FrameCursor(new ReadOnlySequence<byte>(bytes), maxFrameSize);
+        Assert.True(cursor.TryNext(out var frame));
+        Assert.Equal(0, cursor.Remaining.Length);
+        return frame;
+    }
+
     public static string Hex(byte[] bytes) => Convert.ToHexString(bytes).ToLowerInvariant();
 }
