@@ -33,6 +33,7 @@ public sealed class FishForMessageTests : Xunit2.TestKit
     {
         TestActor.Tell(new Ping("a"), null);
         TestActor.Tell(new Ping("b"), null);
+        await this.QueuedAsync(2);
 
         var failure = await Assert.ThrowsAsync<TestKitAssertionException>(
             () => FishForMessageAsync(m => m is Pong, TimeSpan.FromMilliseconds(100), "a Pong"));

@@ -11,7 +11,7 @@ public sealed class ReceiveTests : Xunit2.TestKit
         TestActor.Tell(new Pong(2), null);
         TestActor.Tell(new Pong(30), null);
         TestActor.Tell(new Pong(4), null);
-        await QueuedAsync(4);
+        await this.QueuedAsync(4);
 
         var small = await ReceiveWhileAsync<Pong>(p => p.N < 10, Short);
 
@@ -25,7 +25,7 @@ public sealed class ReceiveTests : Xunit2.TestKit
     {
         TestActor.Tell(new Pong(1), null);
         TestActor.Tell(new Ping(), null);
-        await QueuedAsync(2);
+        await this.QueuedAsync(2);
 
         var pongs = await ReceiveWhileAsync<Pong>(_ => true, Short);
 
@@ -87,15 +87,10 @@ public sealed class ReceiveTests : Xunit2.TestKit
     public async Task ReceiveNAsync_TooFew_FailsListingThoseReceived()
     {
         TestActor.Tell(new Ping(), null);
-        await QueuedAsync(1);
+        await this.QueuedAsync(1);
 
         var failure = await Assert.ThrowsAsync<TestKitAssertionException>(() => ReceiveNAsync(3, Short));
 
         Assert.StartsWith("ReceiveNAsync: timed out after 100 ms having received 1 of 3 messages: Ping { Text = ping } from ", failure.Message);
     }
-
-    // The probe is a real actor: the messages told to it reach its queue on a thread-pool thread.
-    // A test whose short window must already hold them waits for that first.
-    private Task QueuedAsync(int count) =>
-        AwaitAssertAsync(() => Assert.True(TestProbe.QueuedCount >= count, $"{TestProbe.QueuedCount} of {count} messages queued"));
 }
