@@ -12,6 +12,9 @@ internal sealed class PrimitiveSerializer : Serializer
     // Below this many chars one GetSpan holds tag and text, so a short string costs a single write.
     private const int SingleSpanChars = 1024;
 
+    // The same for byte buffers: a small one is one GetSpan and one Advance with its tag.
+    private const int SingleSpanBytes = 4096;
+
     private const byte StringTag = 1;
     private const byte Int32Tag = 2;
     private const byte Int64Tag = 3;
@@ -57,6 +60,12 @@ internal sealed class PrimitiveSerializer : Serializer
             case bool flag:
                 output.WriteByte(BooleanTag);
                 output.WriteByte(flag ? (byte)1 : (byte)0);
+                break;
+            case byte[] bytes when bytes.Length <= SingleSpanBytes:
+                var target = output.GetSpan(1 + bytes.Length);
+                target[0] = ByteArrayTag;
+                bytes.CopyTo(target[1..]);
+                output.Advance(1 + bytes.Length);
                 break;
             case byte[] bytes:
                 output.WriteByte(ByteArrayTag);

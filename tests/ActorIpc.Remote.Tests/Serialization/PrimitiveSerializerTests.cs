@@ -13,7 +13,7 @@ public sealed class PrimitiveSerializerTests : SerializerContractTests
         0L, long.MinValue, long.MaxValue,
         0.0, -3.25, double.NaN, double.PositiveInfinity, double.Epsilon,
         true, false,
-        Array.Empty<byte>(), new byte[] { 1, 2, 3, 255 },
+        Array.Empty<byte>(), new byte[] { 1, 2, 3, 255 }, Enumerable.Range(0, 5000).Select(i => (byte)i).ToArray(),
         new ReadOnlyMemory<byte>([9, 8, 7]),
         Guid.Parse("0d7c3c32-6a8e-4b52-9a44-8a1f1f9e3c11"),
     ];
