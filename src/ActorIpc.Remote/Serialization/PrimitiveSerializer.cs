@@ -61,19 +61,11 @@ internal sealed class PrimitiveSerializer : Serializer
                 output.WriteByte(BooleanTag);
                 output.WriteByte(flag ? (byte)1 : (byte)0);
                 break;
-            case byte[] bytes when bytes.Length <= SingleSpanBytes:
-                var target = output.GetSpan(1 + bytes.Length);
-                target[0] = ByteArrayTag;
-                bytes.CopyTo(target[1..]);
-                output.Advance(1 + bytes.Length);
-                break;
             case byte[] bytes:
-                output.WriteByte(ByteArrayTag);
-                output.Write(bytes);
+                WriteTagged(output, ByteArrayTag, bytes);
                 break;
             case ReadOnlyMemory<byte> memory:
-                output.WriteByte(MemoryTag);
-                output.Write(memory.Span);
+                WriteTagged(output, MemoryTag, memory.Span);
                 break;
             case Guid guid:
                 output.WriteByte(GuidTag);
@@ -128,5 +120,21 @@ internal sealed class PrimitiveSerializer : Serializer
         }
 
         return value;
+    }
+
+    // A buffer after its tag: a small one with a single GetSpan and Advance.
+    private static void WriteTagged(IBufferWriter<byte> output, byte tag, ReadOnlySpan<byte> value)
+    {
+        if (value.Length <= SingleSpanBytes)
+        {
+            var target = output.GetSpan(1 + value.Length);
+            target[0] = tag;
+            value.CopyTo(target[1..]);
+            output.Advance(1 + value.Length);
+            return;
+        }
+
+        output.WriteByte(tag);
+        output.Write(value);
     }
 }

@@ -6,22 +6,29 @@ namespace ActorIpc.Remote.Wire;
 /// <summary>
 /// One complete frame returned by <see cref="FrameReader.TryReadFrame"/> or <see cref="FrameCursor"/>:
 /// its type and its body, a slice of the read buffer that stays valid until the reader advances
-/// past it. The typed
-/// <c>Read…</c> methods decode and validate the body; malformed bodies throw <see cref="ProtocolException"/>.
+/// past it. The typed <c>Read…</c> methods decode and validate the body; malformed bodies throw
+/// <see cref="ProtocolException"/>.
 /// </summary>
 internal readonly struct Frame
 {
-    // A body cut from one buffer segment (FrameCursor) stays that memory: a message's fields are
-    // read from its span and its payload is cut from it, without slicing a sequence.
-    private readonly ReadOnlySequence<byte> _body;
+    // A body in one buffer segment (almost every one) is kept as that memory: a message's fields
+    // are read from its span and its payload is cut from it, without slicing a sequence. Only a
+    // body split across segments is kept as a sequence, and such a body is never empty.
     private readonly ReadOnlyMemory<byte> _segmentBody;
-    private readonly bool _inSegment;
+    private readonly ReadOnlySequence<byte> _splitBody;
 
     /// <summary>Wraps a body already delimited by the reader.</summary>
     public Frame(FrameType type, ReadOnlySequence<byte> body)
     {
         Type = type;
-        _body = body;
+        if (body.IsSingleSegment)
+        {
+            _segmentBody = body.First;
+        }
+        else
+        {
+            _splitBody = body;
+        }
     }
 
     /// <summary>Wraps a body that lies in one buffer segment.</summary>
@@ -29,17 +36,18 @@ internal readonly struct Frame
     {
         Type = type;
         _segmentBody = body;
-        _inSegment = true;
     }
 
     /// <summary>The frame's type.</summary>
     public FrameType Type { get; }
 
     /// <summary>The bytes after the type byte.</summary>
-    public ReadOnlySequence<byte> Body => _inSegment ? new ReadOnlySequence<byte>(_segmentBody) : _body;
+    public ReadOnlySequence<byte> Body => InOneSegment ? new ReadOnlySequence<byte>(_segmentBody) : _splitBody;
 
     /// <summary>The frame length as the length prefix states it: the type byte plus the body.</summary>
-    public long Length => 1 + (_inSegment ? _segmentBody.Length : _body.Length);
+    public long Length => 1 + (InOneSegment ? _segmentBody.Length : _splitBody.Length);
+
+    private bool InOneSegment => _splitBody.IsEmpty;
 
     /// <summary>Decodes a Message frame.</summary>
     public WireEnvelope ReadMessage()
@@ -64,7 +72,7 @@ internal readonly struct Frame
         // Almost every frame lies in one buffer segment: its fields are read there directly. A
         // frame that is not a well-formed message is left to the checked reader below, which
         // says what is wrong with it.
-        if (Type == FrameType.Message && (_inSegment || _body.IsSingleSegment) && TryReadRawMessageInOneSpan(out var message))
+        if (Type == FrameType.Message && InOneSegment && TryReadRawMessageInOneSpan(out var message))
         {
             return message;
         }
@@ -79,12 +87,12 @@ internal readonly struct Frame
         return new RawMessage(recipient, sender, serializerId, manifest, payload);
     }
 
-    // The fields of ReadRawMessage from a body in one span; false, without a word, at anything
+    // The fields of ReadRawMessage from a body in one segment; false, without a word, at anything
     // the checked reader would refuse.
     private bool TryReadRawMessageInOneSpan(out RawMessage message)
     {
         message = default;
-        var body = _inSegment ? _segmentBody.Span : _body.FirstSpan;
+        var body = _segmentBody.Span;
         var at = 0;
         if (!TryReadField(body, ref at, out var recipientAt, out var recipient) || recipient.IsEmpty
             || !TryReadField(body, ref at, out var senderAt, out var sender)
@@ -101,7 +109,7 @@ internal readonly struct Frame
             new Utf8Field(FrameType.Message, "sender", WireProtocol.HeaderSize + senderAt, sender),
             (int)serializerId,
             new Utf8Field(FrameType.Message, "manifest", WireProtocol.HeaderSize + manifestAt, manifest),
-            _inSegment ? new ReadOnlySequence<byte>(_segmentBody[(at + 4)..]) : _body.Slice(at + 4));
+            new ReadOnlySequence<byte>(_segmentBody[(at + 4)..]));
         return true;
     }
 

@@ -74,13 +74,13 @@ public sealed class TransportSettingsTests
     [Fact]
     public void FromConfig_TlsOverrides_ReadAndNormalized()
     {
-        var config = ConfigFactory.ParseString("""
+        var config = OverReference("""
             actoripc.remote.tls {
               certificate { pem-path = "/etc/actoripc/node.pem", key-path = "/etc/actoripc/node.key" }
               trust { ca-certificate-path = "/etc/actoripc/ca.pem", thumbprints = ["ab:cd:ef:01:23:45:67:89:ab:cd:ef:01:23:45:67:89:ab:cd:ef:01"], check-host-name = on }
               require-client-certificate = on
             }
-            """).WithFallback(ConfigFactory.ParseString(Reference));
+            """);
 
         var tls = TlsTransportSettings.FromConfig(config);
 
@@ -95,7 +95,7 @@ public sealed class TransportSettingsTests
     [Fact]
     public void ReadThread_Off_ConnectionsUseAsynchronousSockets()
     {
-        var config = ConfigFactory.ParseString("actoripc.remote.tcp.read-thread = off").WithFallback(ConfigFactory.ParseString(Reference));
+        var config = OverReference("actoripc.remote.tcp.read-thread = off");
 
         var tcp = TcpTransportSettings.FromConfig(config).Connection;
         var unix = UnixTransportSettings.FromConfig(config).Connection;
@@ -112,7 +112,7 @@ public sealed class TransportSettingsTests
     [InlineData("64MiB", 67108864)]
     public void MaxUnreadBytes_IsTheSizeOfOneRead(string setting, int bytes)
     {
-        var config = ConfigFactory.ParseString($"actoripc.remote.unix.max-unread-bytes = {setting}").WithFallback(ConfigFactory.ParseString(Reference));
+        var config = OverReference($"actoripc.remote.unix.max-unread-bytes = {setting}");
 
         var settings = UnixTransportSettings.FromConfig(config).Connection;
 
@@ -129,7 +129,7 @@ public sealed class TransportSettingsTests
     [InlineData("read-thread-spin", "11ms", "expected a duration from 0 to 10ms, got 11ms")]
     public void Setting_OutOfRange_IsRefusedWithTheRange(string key, string setting, string reason)
     {
-        var config = ConfigFactory.ParseString($"actoripc.remote.unix.{key} = {setting}").WithFallback(ConfigFactory.ParseString(Reference));
+        var config = OverReference($"actoripc.remote.unix.{key} = {setting}");
 
         var failure = Assert.Throws<HoconException>(() => UnixTransportSettings.FromConfig(config));
 
@@ -143,7 +143,7 @@ public sealed class TransportSettingsTests
     [InlineData("10ms", 10_000)]
     public void ReadThreadSpin_ZeroToTenMilliseconds(string setting, int micros)
     {
-        var config = ConfigFactory.ParseString($"actoripc.remote.tcp.read-thread-spin = {setting}").WithFallback(ConfigFactory.ParseString(Reference));
+        var config = OverReference($"actoripc.remote.tcp.read-thread-spin = {setting}");
 
         Assert.Equal(TimeSpan.FromMicroseconds(micros), TcpTransportSettings.FromConfig(config).Connection.ReadThreadSpin);
     }
@@ -158,7 +158,7 @@ public sealed class TransportSettingsTests
     [InlineData("actoripc.remote.tls.certificate.key-path = a.key", "actoripc.remote.tls.certificate.key-path")]
     public void FromConfig_BadValue_ErrorNamesThePath(string setting, string path)
     {
-        var config = ConfigFactory.ParseString(setting).WithFallback(ConfigFactory.ParseString(Reference));
+        var config = OverReference(setting);
 
         var failure = Assert.Throws<HoconException>(() =>
         {
@@ -170,4 +170,7 @@ public sealed class TransportSettingsTests
         Assert.Equal(path, failure.Path);
         Assert.Contains(path, failure.Message, StringComparison.Ordinal);
     }
+
+    // The settings in hocon over the reference configuration of the transports.
+    private static Config OverReference(string hocon) => ConfigFactory.ParseString(hocon).WithFallback(ConfigFactory.ParseString(Reference));
 }
