@@ -26,8 +26,9 @@ public abstract class TestKit : TestKitBase, IAsyncLifetime
 {
     /// <summary>Creates the kit with the reference configuration.</summary>
     /// <param name="output">The test's output, for the system's logs; none when null.</param>
-    protected TestKit(ITestOutputHelper? output = null)
-        : base(null, null, LoggerFactoryFor(output))
+    /// <param name="timeProvider">The system's clock (<see cref="ActorSystem.TimeProvider"/>), e.g. a <see cref="ManualClock"/>; the machine's when null.</param>
+    protected TestKit(ITestOutputHelper? output = null, TimeProvider? timeProvider = null)
+        : base(null, null, LoggerFactoryFor(output), timeProvider)
     {
         Output = output;
     }
@@ -35,18 +36,20 @@ public abstract class TestKit : TestKitBase, IAsyncLifetime
     /// <summary>Creates the kit with the HOCON <paramref name="config"/> over the reference configuration.</summary>
     /// <param name="config">HOCON text, e.g. <c>actoripc.testkit.timefactor = 2</c>.</param>
     /// <param name="output">The test's output, for the system's logs; none when null.</param>
+    /// <param name="timeProvider">The system's clock (<see cref="ActorSystem.TimeProvider"/>), e.g. a <see cref="ManualClock"/>; the machine's when null.</param>
     /// <exception cref="HoconException">The text or a setting is invalid.</exception>
-    protected TestKit(string config, ITestOutputHelper? output = null)
-        : this(Parse(config), output)
+    protected TestKit(string config, ITestOutputHelper? output = null, TimeProvider? timeProvider = null)
+        : this(Parse(config), output, timeProvider)
     {
     }
 
     /// <summary>Creates the kit with <paramref name="config"/> over the reference configuration.</summary>
     /// <param name="config">The test's configuration.</param>
     /// <param name="output">The test's output, for the system's logs; none when null.</param>
+    /// <param name="timeProvider">The system's clock (<see cref="ActorSystem.TimeProvider"/>), e.g. a <see cref="ManualClock"/>; the machine's when null.</param>
     /// <exception cref="HoconException">A setting is invalid.</exception>
-    protected TestKit(Config config, ITestOutputHelper? output = null)
-        : base(config ?? throw new ArgumentNullException(nameof(config)), null, LoggerFactoryFor(output))
+    protected TestKit(Config config, ITestOutputHelper? output = null, TimeProvider? timeProvider = null)
+        : base(config ?? throw new ArgumentNullException(nameof(config)), null, LoggerFactoryFor(output), timeProvider)
     {
         Output = output;
     }

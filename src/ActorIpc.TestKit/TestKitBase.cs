@@ -28,12 +28,13 @@ public partial class TestKitBase : IAsyncDisposable
     /// <param name="config">The test's configuration, or null for the reference one.</param>
     /// <param name="systemName">The system's name; <c>test</c> when null.</param>
     /// <param name="loggerFactory">Where the system's logs go; nowhere when null.</param>
+    /// <param name="timeProvider">The system's clock (<see cref="ActorSystem.TimeProvider"/>), e.g. a <see cref="ManualClock"/>; the machine's when null.</param>
     /// <exception cref="HoconException">A setting (of the runtime or of <c>actoripc.testkit</c>) is invalid; the message names its path.</exception>
-    public TestKitBase(Config? config = null, string? systemName = null, ILoggerFactory? loggerFactory = null)
+    public TestKitBase(Config? config = null, string? systemName = null, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
     {
         // Settings first: a bad timefactor must not leave a started system behind.
         TestKitSettings = TestKitSettings.From(config ?? Config.Empty);
-        Sys = ActorSystem.Create(systemName ?? DefaultSystemName, config, loggerFactory);
+        Sys = ActorSystem.Create(systemName ?? DefaultSystemName, config, loggerFactory, timeProvider);
         _ownsSystem = true;
         TestProbe = new TestProbe(Sys, TestKitSettings, "testActor");
     }

@@ -8,6 +8,19 @@ namespace ActorIpc.Tests;
 public sealed class ActorSystemTests
 {
     [Fact]
+    public async Task Create_WithAClock_TheSystemMeasuresByIt_OtherwiseByTheMachines()
+    {
+        var clock = new TestKit.ManualClock();
+        await using var fromText = ActorSystem.Create("clocked", "actoripc.log-dead-letters = 0", timeProvider: clock);
+        await using var fromConfig = ActorSystem.Create("clocked2", (Config?)null, null, clock);
+        await using var plain = ActorSystem.Create("plain");
+
+        Assert.Same(clock, fromText.TimeProvider);
+        Assert.Same(clock, fromConfig.TimeProvider);
+        Assert.Same(TimeProvider.System, plain.TimeProvider);
+    }
+
+    [Fact]
     public async Task Create_UserConfig_FallsBackOntoReference()
     {
         await using var system = ActorSystem.Create("configured", "actoripc.actor.ask-timeout = 2s");

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ActorIpc.Tests.Actors;
 using ActorIpc.TestKit;
 using Microsoft.Extensions.Logging;
@@ -6,8 +5,22 @@ using Xunit.Abstractions;
 
 namespace ActorIpc.Tests;
 
-public sealed class SupervisionTests(ITestOutputHelper output) : TestKit.Xunit2.TestKit(output)
+public sealed class SupervisionTests : TestKit.Xunit2.TestKit
 {
+    // The restart window is measured on the system's clock: these tests move it by hand.
+    private readonly ManualClock _clock;
+
+    public SupervisionTests(ITestOutputHelper output)
+        : this(output, new ManualClock())
+    {
+    }
+
+    private SupervisionTests(ITestOutputHelper output, ManualClock clock)
+        : base(output, clock)
+    {
+        _clock = clock;
+    }
+
     [Fact]
     public async Task Restart_DefaultStrategy_NewInstanceSameReferenceStateLost()
     {
@@ -70,10 +83,12 @@ public sealed class SupervisionTests(ITestOutputHelper output) : TestKit.Xunit2.
         var child = await StartChildAsync(new OneForOneStrategy(2, TimeSpan.FromMinutes(1), _ => Directive.Restart));
         Watch(child);
 
+        // Two restarts, the third crash 59.99 s after the first: all in one window.
         for (var i = 1; i <= 2; i++)
         {
             child.Tell(new Crash(new InvalidOperationException($"crash {i}")), TestActor);
             await ExpectRestartAsync(TestProbe, $"crash {i}");
+            _clock.Advance(TimeSpan.FromSeconds(30) - TimeSpan.FromMilliseconds(5));
         }
 
         child.Tell(new Crash(new InvalidOperationException("crash 3")), TestActor);
@@ -85,7 +100,7 @@ public sealed class SupervisionTests(ITestOutputHelper output) : TestKit.Xunit2.
     public async Task RetryLimit_WindowPassedSinceTheFirstRestart_CountStartsOver()
     {
         // One restart per window. Were the count kept across windows, the second crash would stop the child.
-        var window = TimeSpan.FromMilliseconds(1);
+        var window = TimeSpan.FromMinutes(1);
         var child = await StartChildAsync(new OneForOneStrategy(1, window, _ => Directive.Restart));
 
         for (var i = 1; i <= 3; i++)
@@ -93,16 +108,29 @@ public sealed class SupervisionTests(ITestOutputHelper output) : TestKit.Xunit2.
             child.Tell(new Crash(new InvalidOperationException($"crash {i}")), TestActor);
             await ExpectRestartAsync(TestProbe, $"crash {i}");
 
-            // The parent opened the window before the restart it granted, so before the probe got
-            // "prestart"; once a window's length has passed since then, it has closed. The
-            // strategy reads the machine's clock (there is no clock to hand it), so the time
-            // itself must pass: a millisecond, spun, not slept.
-            var restarted = Stopwatch.GetTimestamp();
-            SpinWait.SpinUntil(() => Stopwatch.GetElapsedTime(restarted) > window);
+            // The parent opened the window at the restart it granted; a tick past its length, it has closed.
+            _clock.Advance(window + TimeSpan.FromTicks(1));
         }
 
         child.Tell("still here", TestActor);
         await ExpectMsgAsync("still here");
+    }
+
+    [Fact]
+    public async Task RetryLimit_CrashJustAsTheWindowEnds_StillCountsInIt()
+    {
+        var window = TimeSpan.FromMinutes(1);
+        var child = await StartChildAsync(new OneForOneStrategy(1, window, _ => Directive.Restart));
+        Watch(child);
+        child.Tell(new Crash(new InvalidOperationException("crash 1")), TestActor);
+        await ExpectRestartAsync(TestProbe, "crash 1");
+
+        // Exactly the window's length after it opened: the window still holds the first restart.
+        _clock.Advance(window);
+        child.Tell(new Crash(new InvalidOperationException("crash 2")), TestActor);
+
+        await ExpectMsgAsync("poststop");
+        await ExpectTerminatedAsync(child);
     }
 
     [Fact]

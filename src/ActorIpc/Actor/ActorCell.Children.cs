@@ -11,7 +11,7 @@ internal sealed partial class ActorCell
     /// <summary>Restarts counted against the parent's strategy limit (touched by the parent only).</summary>
     public int RestartCount { get; set; }
 
-    /// <summary>When the current restart-counting window began, in Stopwatch ticks (touched by the parent only).</summary>
+    /// <summary>When the current restart-counting window began, a timestamp of the system's <see cref="ActorSystem.TimeProvider"/> (touched by the parent only).</summary>
     public long RestartWindowStart { get; set; }
 
     public IEnumerable<IActorRef> Children => Volatile.Read(ref _children)?.Snapshot(includeStopping: false) ?? [];

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 
 namespace ActorIpc;
@@ -44,7 +43,7 @@ internal sealed class DeadLetterLogger(ActorSystemImpl system) : ActorBase
 
         if (_logged >= _limit)
         {
-            if (Stopwatch.GetElapsedTime(_quietSince) < _quietPeriod)
+            if (system.TimeProvider.GetElapsedTime(_quietSince) < _quietPeriod)
             {
                 _suppressed++;
                 return;
@@ -61,7 +60,7 @@ internal sealed class DeadLetterLogger(ActorSystemImpl system) : ActorBase
             letter.Message.GetType().FullName, letter.Sender?.Path.ToString() ?? "no sender", letter.Recipient.Path, letter.Reason, _logged, _limit == int.MaxValue ? "all" : _limit);
         if (_logged == _limit && _limit != int.MaxValue)
         {
-            _quietSince = Stopwatch.GetTimestamp();
+            _quietSince = system.TimeProvider.GetTimestamp();
             Log.LogInformation("Not logging further dead letters for {Period} (actoripc.log-dead-letters-suspend-duration)", _quietPeriod);
         }
     }

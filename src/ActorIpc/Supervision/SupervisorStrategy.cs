@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 
 namespace ActorIpc;
@@ -75,8 +74,9 @@ public abstract class SupervisorStrategy
             return ++child.Cell.RestartCount <= limit;
         }
 
-        var now = Stopwatch.GetTimestamp();
-        if (child.Cell.RestartCount == 0 || Stopwatch.GetElapsedTime(child.Cell.RestartWindowStart, now) > window)
+        var clock = child.Cell.System.TimeProvider;
+        var now = clock.GetTimestamp();
+        if (child.Cell.RestartCount == 0 || clock.GetElapsedTime(child.Cell.RestartWindowStart, now) > window)
         {
             child.Cell.RestartWindowStart = now;
             child.Cell.RestartCount = 1;

@@ -6,7 +6,7 @@ namespace ActorIpc;
 
 /// <summary>
 /// A hierarchy of actors in one process, with its configuration, scheduler, event stream and
-/// dead letters. Create one per process (<see cref="Create(string, Config?, ILoggerFactory?)"/>),
+/// dead letters. Create one per process (<see cref="Create(string, Config?, ILoggerFactory?, System.TimeProvider?)"/>),
 /// create top-level actors with <see cref="ActorOf"/>, and end it with <see cref="Terminate"/>
 /// (or <c>await using</c>).
 /// </summary>
@@ -40,6 +40,15 @@ public abstract class ActorSystem : IAsyncDisposable
     /// <summary>The system's own logger.</summary>
     public abstract ILogger Log { get; }
 
+    /// <summary>
+    /// The clock the system measures elapsed time by where it decides on it: a supervisor's
+    /// restart window (<see cref="OneForOneStrategy"/>'s <c>withinTimeRange</c>) and the quiet
+    /// period of the dead-letter log. <see cref="System.TimeProvider.System"/> unless another was
+    /// given at creation (a test's manual clock). Timers, the scheduler and Ask timeouts keep the
+    /// machine's clock. Actors may read it too, so that their own time checks can be tested.
+    /// </summary>
+    public abstract TimeProvider TimeProvider { get; }
+
     /// <summary>The ordered shutdown that <see cref="Terminate"/> runs; add your own tasks to its phases.</summary>
     public abstract CoordinatedShutdown CoordinatedShutdown { get; }
 
@@ -55,16 +64,24 @@ public abstract class ActorSystem : IAsyncDisposable
     /// </summary>
     /// <exception cref="InvalidActorNameException">The name is not a valid system name.</exception>
     /// <exception cref="HoconException">A setting is invalid; the message names its path and position.</exception>
-    public static ActorSystem Create(string name, Config? config, ILoggerFactory? loggerFactory = null) =>
-        new ActorSystemImpl(name, ActorSystemSettings.Load(config), loggerFactory);
+    /// <param name="name">The system's name.</param>
+    /// <param name="config">The configuration over the reference one; null for the reference alone.</param>
+    /// <param name="loggerFactory">Where the system's logs go; nowhere when null.</param>
+    /// <param name="timeProvider">The system's clock (<see cref="TimeProvider"/>); the machine's when null.</param>
+    public static ActorSystem Create(string name, Config? config, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null) =>
+        new ActorSystemImpl(name, ActorSystemSettings.Load(config), loggerFactory, timeProvider);
 
     /// <summary>Creates a system configured by the HOCON text <paramref name="hocon"/> over the reference configuration.</summary>
     /// <exception cref="HoconException">The text or a setting is invalid.</exception>
-    public static ActorSystem Create(string name, string hocon, ILoggerFactory? loggerFactory = null)
+    /// <param name="name">The system's name.</param>
+    /// <param name="hocon">The configuration's text, over the reference one.</param>
+    /// <param name="loggerFactory">Where the system's logs go; nowhere when null.</param>
+    /// <param name="timeProvider">The system's clock (<see cref="TimeProvider"/>); the machine's when null.</param>
+    public static ActorSystem Create(string name, string hocon, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(hocon);
         var config = ConfigFactory.ParseString(hocon, new ConfigParseOptions { OriginName = "config", Resolve = false });
-        return Create(name, config, loggerFactory);
+        return Create(name, config, loggerFactory, timeProvider);
     }
 
     /// <summary>Creates a top-level actor under <c>/user</c>; a null name gets a generated one.</summary>

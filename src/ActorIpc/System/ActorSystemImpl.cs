@@ -26,7 +26,7 @@ internal sealed class ActorSystemImpl : ActorSystem
     private long _nextTempId;
     private volatile bool _shuttingDown;
 
-    public ActorSystemImpl(string name, ActorSystemSettings settings, ILoggerFactory? loggerFactory)
+    public ActorSystemImpl(string name, ActorSystemSettings settings, ILoggerFactory? loggerFactory, TimeProvider? timeProvider = null)
     {
         if (!ActorName.IsValidSystemName(name, out var reason))
         {
@@ -36,6 +36,7 @@ internal sealed class ActorSystemImpl : ActorSystem
         Name = name;
         Settings = settings;
         LoggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
+        TimeProvider = timeProvider ?? TimeProvider.System;
         Log = LoggerFactory.CreateLogger("ActorIpc.ActorSystem");
         Address = Address.Local(name);
         _nextUid = Random.Shared.NextInt64(1, long.MaxValue / 2);
@@ -76,6 +77,8 @@ internal sealed class ActorSystemImpl : ActorSystem
     public override DeadLetterOffice DeadLetters { get; }
 
     public override ILoggerFactory LoggerFactory { get; }
+
+    public override TimeProvider TimeProvider { get; }
 
     public override ILogger Log { get; }
 
