@@ -41,11 +41,11 @@ public abstract class ActorSystem : IAsyncDisposable
     public abstract ILogger Log { get; }
 
     /// <summary>
-    /// The clock the system measures elapsed time by where it decides on it: a supervisor's
-    /// restart window (<see cref="OneForOneStrategy"/>'s <c>withinTimeRange</c>) and the quiet
-    /// period of the dead-letter log. <see cref="System.TimeProvider.System"/> unless another was
-    /// given at creation (a test's manual clock). Timers, the scheduler and Ask timeouts keep the
-    /// machine's clock. Actors may read it too, so that their own time checks can be tested.
+    /// The clock by which the system measures the time its decisions depend on: a supervisor
+    /// strategy's restart window (<c>withinTimeRange</c>) and the quiet period of the dead-letter
+    /// log. <see cref="System.TimeProvider.System"/> unless another was given at creation (a
+    /// test's manual clock). Timers, the scheduler and Ask timeouts keep the machine's clock.
+    /// Actors may read it too, so that their own time checks can be tested.
     /// </summary>
     public abstract TimeProvider TimeProvider { get; }
 
@@ -62,21 +62,21 @@ public abstract class ActorSystem : IAsyncDisposable
     /// Creates a system whose configuration is <paramref name="config"/> laid over the reference
     /// configuration (substitutions resolve over the merged result).
     /// </summary>
-    /// <exception cref="InvalidActorNameException">The name is not a valid system name.</exception>
-    /// <exception cref="HoconException">A setting is invalid; the message names its path and position.</exception>
     /// <param name="name">The system's name.</param>
     /// <param name="config">The configuration over the reference one; null for the reference alone.</param>
     /// <param name="loggerFactory">Where the system's logs go; nowhere when null.</param>
     /// <param name="timeProvider">The system's clock (<see cref="TimeProvider"/>); the machine's when null.</param>
+    /// <exception cref="InvalidActorNameException">The name is not a valid system name.</exception>
+    /// <exception cref="HoconException">A setting is invalid; the message names its path and position.</exception>
     public static ActorSystem Create(string name, Config? config, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null) =>
         new ActorSystemImpl(name, ActorSystemSettings.Load(config), loggerFactory, timeProvider);
 
     /// <summary>Creates a system configured by the HOCON text <paramref name="hocon"/> over the reference configuration.</summary>
-    /// <exception cref="HoconException">The text or a setting is invalid.</exception>
     /// <param name="name">The system's name.</param>
     /// <param name="hocon">The configuration's text, over the reference one.</param>
     /// <param name="loggerFactory">Where the system's logs go; nowhere when null.</param>
     /// <param name="timeProvider">The system's clock (<see cref="TimeProvider"/>); the machine's when null.</param>
+    /// <exception cref="HoconException">The text or a setting is invalid.</exception>
     public static ActorSystem Create(string name, string hocon, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(hocon);
