@@ -11,8 +11,9 @@ namespace ActorIpc.Remote.Transport;
 /// On Linux (with <c>read-thread = on</c>, the default, and where the C library's <c>send</c> and
 /// <c>recv</c> are found, see <see cref="NonBlockingSocket"/>) the socket never runs an
 /// asynchronous operation, so it stays out of the runtime's event loop. A thread of the
-/// connection blocks in receive and hands the bytes straight to the application; a send is tried without blocking on the thread that flushed, and only when the
-/// socket's buffer is full does the rest wait on a pool thread. Each message then costs one
+/// connection blocks in receive and hands the bytes straight to the application; a send is
+/// tried without blocking on the thread that flushed, and only when the socket's buffer is full
+/// does the rest wait on a pool thread. Each message then costs one
 /// wake-up of the reading thread, where the event loop costs two (its own thread, then a pool
 /// thread), and the event loop also wakes for every receive the peer makes, since it watches
 /// for room to write as well. Where bytes came soon after the last ones (a conversation), the

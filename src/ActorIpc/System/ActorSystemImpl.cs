@@ -26,7 +26,7 @@ internal sealed class ActorSystemImpl : ActorSystem
     private long _nextTempId;
     private volatile bool _shuttingDown;
 
-    public ActorSystemImpl(string name, ActorSystemSettings settings, ILoggerFactory? loggerFactory, TimeProvider? timeProvider = null)
+    public ActorSystemImpl(string name, ActorSystemSettings settings, ILoggerFactory? loggerFactory, TimeProvider? timeProvider)
     {
         if (!ActorName.IsValidSystemName(name, out var reason))
         {
