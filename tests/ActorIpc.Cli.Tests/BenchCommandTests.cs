@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using ActorIpc.Cli.Benchmarks.Remote;
 
 namespace ActorIpc.Cli.Tests;
 
@@ -116,6 +117,10 @@ public sealed class BenchCommandTests
 
         var node = Regex.Match(stdout, @"^node process (\d+) at ", RegexOptions.Multiline);
         Assert.True(node.Success, stdout);
+
+        // The header says which young-generation budget the node was started with.
+        var budget = YoungGeneration.Describe(YoungGeneration.ForNode(Environment.GetEnvironmentVariable, YoungGeneration.CacheSizesHidden));
+        Assert.Contains($"; {budget}", stdout, StringComparison.Ordinal);
         var pid = int.Parse(node.Groups[1].Value, CultureInfo.InvariantCulture);
 
         // The bench waited for the node to exit, so its id names no process any more.

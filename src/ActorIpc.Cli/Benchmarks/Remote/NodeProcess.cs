@@ -17,11 +17,12 @@ internal sealed class NodeProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly Task _drain;
 
-    private NodeProcess(Process process, string address)
+    private NodeProcess(Process process, string address, string? youngGeneration)
     {
         _process = process;
         Id = process.Id;
         Address = address;
+        Description = $"node process {Id} at {Address}; {YoungGeneration.Describe(youngGeneration)}";
 
         // Whatever the node prints after READY is read and dropped, so it never blocks on a full pipe.
         _drain = DrainAsync(process.StandardOutput);
@@ -32,6 +33,9 @@ internal sealed class NodeProcess : IAsyncDisposable
 
     /// <summary>What the node printed after <c>READY</c>: its actor system's address, or the raw server's endpoint.</summary>
     public string Address { get; }
+
+    /// <summary>The node's process id, address and young-generation budget (see <see cref="YoungGeneration"/>), for the benchmark's header.</summary>
+    public string Description { get; }
 
     /// <summary>Starts the node and waits for its <c>READY</c> line.</summary>
     /// <exception cref="InvalidOperationException">The node could not start or exited before it was ready.</exception>
@@ -47,6 +51,12 @@ internal sealed class NodeProcess : IAsyncDisposable
             start.ArgumentList.Add(BenchNodeCommand.RawOption);
         }
 
+        var youngGeneration = YoungGeneration.ForNode(Environment.GetEnvironmentVariable, YoungGeneration.CacheSizesHidden);
+        if (youngGeneration is not null)
+        {
+            start.Environment[YoungGeneration.Variable] = youngGeneration;
+        }
+
         // stderr is inherited: whatever goes wrong in the node is shown where the bench runs.
         start.RedirectStandardInput = true;
         start.RedirectStandardOutput = true;
@@ -56,7 +66,7 @@ internal sealed class NodeProcess : IAsyncDisposable
         try
         {
             var address = await ReadReadyLineAsync(process, command, cancellationToken).ConfigureAwait(false);
-            return new NodeProcess(process, address);
+            return new NodeProcess(process, address, youngGeneration);
         }
         catch
         {

@@ -29,7 +29,7 @@ internal sealed class RawSocketBenchmark : IBenchmark
     {
         ArgumentNullException.ThrowIfNull(context);
         await using var node = await NodeProcess.StartAsync(context.Transport, raw: true, cancellationToken).ConfigureAwait(false);
-        context.Output.WriteLine($"node process {node.Id} at {node.Address}");
+        context.Output.WriteLine(node.Description);
         var endpoint = RawEndpoint.Parse(node.Address);
         var warmUp = TimeSpan.FromSeconds(context.Quick ? 0.1 : 0.5);
         var measure = TimeSpan.FromSeconds(context.Quick ? 0.3 : 4);

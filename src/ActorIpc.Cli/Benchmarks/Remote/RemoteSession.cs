@@ -34,7 +34,7 @@ internal sealed class RemoteSession : IAsyncDisposable
         {
             system = ActorSystem.Create("bench", RemoteBenchConfig.For(context.Transport));
             var remoting = await Remoting.StartAsync(system, cancellationToken).ConfigureAwait(false);
-            context.Output.WriteLine($"node process {node.Id} at {node.Address}; this process at {remoting.Address}");
+            context.Output.WriteLine($"{node.Description}; this process at {remoting.Address}");
             return new RemoteSession(system, remoting, node);
         }
         catch
