@@ -117,11 +117,11 @@ public sealed class BenchCommandTests
 
         var node = Regex.Match(stdout, @"^node process (\d+) at ", RegexOptions.Multiline);
         Assert.True(node.Success, stdout);
+        var pid = int.Parse(node.Groups[1].Value, CultureInfo.InvariantCulture);
 
         // The header says which young-generation budget the node was started with.
-        var budget = YoungGeneration.Describe(YoungGeneration.ForNode(Environment.GetEnvironmentVariable, YoungGeneration.CacheSizesHidden));
+        var budget = YoungGeneration.Describe(YoungGeneration.ForNode(Environment.GetEnvironmentVariable, YoungGeneration.CacheSizesHidden), Environment.GetEnvironmentVariable);
         Assert.Contains($"; {budget}", stdout, StringComparison.Ordinal);
-        var pid = int.Parse(node.Groups[1].Value, CultureInfo.InvariantCulture);
 
         // The bench waited for the node to exit, so its id names no process any more.
         Assert.Throws<ArgumentException>(() => Process.GetProcessById(pid).Dispose());

@@ -22,7 +22,7 @@ internal sealed class NodeProcess : IAsyncDisposable
         _process = process;
         Id = process.Id;
         Address = address;
-        Description = $"node process {Id} at {Address}; {YoungGeneration.Describe(youngGeneration)}";
+        Description = $"node process {Id} at {Address}; {YoungGeneration.Describe(youngGeneration, Environment.GetEnvironmentVariable)}";
 
         // Whatever the node prints after READY is read and dropped, so it never blocks on a full pipe.
         _drain = DrainAsync(process.StandardOutput);

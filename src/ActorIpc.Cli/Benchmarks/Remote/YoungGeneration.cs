@@ -45,7 +45,7 @@ internal static class YoungGeneration
     public static string? ForNode(Func<string, string?> environment, bool cacheSizesHidden)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        if (!cacheSizesHidden || !string.IsNullOrEmpty(environment(Variable)) || !string.IsNullOrEmpty(environment(LegacyVariable)))
+        if (!cacheSizesHidden || Inherited(environment) is not null)
         {
             return null;
         }
@@ -55,11 +55,33 @@ internal static class YoungGeneration
     }
 
     /// <summary>How the node's budget was chosen, for the benchmark's header.</summary>
-    /// <param name="set">What <see cref="ForNode"/> returned for the node.</param>
-    public static string Describe(string? set) =>
-        set is not null
-            ? $"young generation {HiddenCacheBudget >> 20} MiB per heap ({Variable}; this machine hides its CPU cache sizes)"
-            : Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } inherited
-                ? $"young generation as {Variable}={inherited} sets it"
-                : "young generation as the runtime sizes it";
+    /// <param name="value">What <see cref="ForNode"/> returned for the node.</param>
+    /// <param name="environment">The environment reader <see cref="ForNode"/> was given: the node inherits what it sets.</param>
+    public static string Describe(string? value, Func<string, string?> environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        if (value is not null)
+        {
+            return $"young generation {HiddenCacheBudget >> 20} MiB per heap ({Variable}; this machine hides its CPU cache sizes)";
+        }
+
+        return Inherited(environment) is var (variable, inherited)
+            ? $"young generation as {variable}={inherited} sets it"
+            : "young generation as the runtime sizes it";
+    }
+
+    // The variable (and its value) by which the environment sets the budget, if it does; the
+    // runtime reads the DOTNET_ spelling first.
+    private static (string Variable, string Value)? Inherited(Func<string, string?> environment)
+    {
+        foreach (var variable in (ReadOnlySpan<string>)[Variable, LegacyVariable])
+        {
+            if (environment(variable) is { Length: > 0 } value)
+            {
+                return (variable, value);
+            }
+        }
+
+        return null;
+    }
 }
