@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace ActorIpc;
 
 /// <summary>
@@ -20,7 +18,7 @@ internal sealed partial class ActorCell
             return;
         }
 
-        var state = new ReceiveTimeoutState(value) { LastActivity = Stopwatch.GetTimestamp() };
+        var state = new ReceiveTimeoutState(value) { LastActivity = System.Wheel.Elapsed };
         Extras.ReceiveTimeout = state;
         ScheduleReceiveTimeoutCheck(state, value);
     }
@@ -45,7 +43,7 @@ internal sealed partial class ActorCell
             return;
         }
 
-        var idle = Stopwatch.GetElapsedTime(state.LastActivity);
+        var idle = System.Wheel.Elapsed - state.LastActivity;
         if (idle < state.Timeout)
         {
             ScheduleReceiveTimeoutCheck(state, state.Timeout - idle);
@@ -53,7 +51,7 @@ internal sealed partial class ActorCell
         }
 
         // Re-arm first: the handler may change or clear the timeout, which replaces the state.
-        state.LastActivity = Stopwatch.GetTimestamp();
+        state.LastActivity = System.Wheel.Elapsed;
         ScheduleReceiveTimeoutCheck(state, state.Timeout);
         Receive(ActorIpc.ReceiveTimeout.Instance);
     }

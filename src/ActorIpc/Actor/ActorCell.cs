@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ActorIpc.Dispatch;
 using ActorIpc.Scheduling;
 using Microsoft.Extensions.Logging;
@@ -92,7 +91,7 @@ internal sealed partial class ActorCell : LocalActorRef, IActorContext
             var extras = _extras;
             if (extras?.ReceiveTimeout is { } timeout && message is not INotInfluenceReceiveTimeout)
             {
-                timeout.LastActivity = Stopwatch.GetTimestamp();
+                timeout.LastActivity = System.Wheel.Elapsed;
             }
 
             if (message is IAutoReceivedMessage)

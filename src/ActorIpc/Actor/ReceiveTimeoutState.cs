@@ -5,8 +5,8 @@ internal sealed class ReceiveTimeoutState(TimeSpan timeout)
 {
     public TimeSpan Timeout { get; } = timeout;
 
-    /// <summary>When the last message that counts arrived, in Stopwatch ticks.</summary>
-    public long LastActivity { get; set; }
+    /// <summary>When the last message that counts arrived, on the scheduler's clock (<see cref="Scheduling.WheelScheduler.Elapsed"/>), which the checks run on.</summary>
+    public TimeSpan LastActivity { get; set; }
 
     public ICancelable? Check { get; set; }
 }

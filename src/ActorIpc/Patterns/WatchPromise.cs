@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ActorIpc.Dispatch;
 
 namespace ActorIpc;
@@ -7,7 +6,7 @@ namespace ActorIpc;
 internal sealed class WatchPromise(ActorSystemImpl system, IInternalActorRef target, Type stopMessageType) : PromiseActorRef(system)
 {
     private readonly TaskCompletionSource<bool> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly long _started = Stopwatch.GetTimestamp();
+    private readonly TimeSpan _started = system.Wheel.Elapsed;
 
     public Task<bool> Task => _completion.Task;
 
@@ -51,7 +50,7 @@ internal sealed class WatchPromise(ActorSystemImpl system, IInternalActorRef tar
 
     protected internal override void Expire()
     {
-        if (_completion.TrySetException(new AskTimeoutException(target.Path, stopMessageType, Stopwatch.GetElapsedTime(_started), IsAlive(target))))
+        if (_completion.TrySetException(new AskTimeoutException(target.Path, stopMessageType, System.Wheel.Elapsed - _started, IsAlive(target))))
         {
             target.SendSystemMessage(new Unwatch(target, this));
             Completed();

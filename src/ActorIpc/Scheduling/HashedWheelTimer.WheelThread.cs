@@ -32,7 +32,7 @@ internal sealed partial class HashedWheelTimer
         {
             while (_tick < due && Volatile.Read(ref _stopped) == 0)
             {
-                if (_bucketedCount == 0 && _pending.IsEmpty && _removals.IsEmpty)
+                if (IsIdle)
                 {
                     // Nothing to fire: a wheel idle through a long pause (a suspended laptop)
                     // jumps to the present instead of walking every missed tick. An entry
@@ -53,6 +53,9 @@ internal sealed partial class HashedWheelTimer
             _processing = false;
         }
     }
+
+    // Nothing to fire, place or unlink: ticks can be skipped.
+    private bool IsIdle => _bucketedCount == 0 && _pending.IsEmpty && _removals.IsEmpty;
 
     private void TransferPending(long tick)
     {

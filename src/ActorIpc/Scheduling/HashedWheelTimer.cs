@@ -21,8 +21,9 @@ namespace ActorIpc.Scheduling;
 /// </para>
 /// <para>
 /// A wheel built with <c>manualClock: true</c> has no thread: its clock stands still until
-/// <see cref="Advance"/> moves it, which processes the due ticks on the caller's thread. It
-/// exists so that tests check the wheel's logic deterministically.
+/// <see cref="Advance"/> or <see cref="Walk"/> moves it, which processes the due ticks on the
+/// caller's thread. The wheel's own tests use it, and so does a system created on the TestKit's
+/// <c>ManualClock</c>, whose every move walks the system's wheel.
 /// </para>
 /// <para>
 /// This file holds what any thread calls; <c>HashedWheelTimer.WheelThread.cs</c> holds the
@@ -36,6 +37,9 @@ internal sealed partial class HashedWheelTimer : IDisposable
 
     /// <summary>The default tick: a timeout fires at most this much after its deadline.</summary>
     public static readonly TimeSpan DefaultTickDuration = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>The finest tick a wheel accepts.</summary>
+    public static readonly TimeSpan MinTickDuration = TimeSpan.FromMilliseconds(1);
 
     /// <summary>The default number of buckets (5.12 s per turn with the default tick).</summary>
     public const int DefaultTicksPerWheel = 512;
@@ -75,7 +79,7 @@ internal sealed partial class HashedWheelTimer : IDisposable
     /// <param name="manualClock">True for a wheel without thread whose clock moves only through <see cref="Advance"/> (tests).</param>
     public HashedWheelTimer(TimeSpan tickDuration, int ticksPerWheel, Action<Exception> onError, bool manualClock = false)
     {
-        if (tickDuration < TimeSpan.FromMilliseconds(1))
+        if (tickDuration < MinTickDuration)
         {
             throw new ArgumentOutOfRangeException(nameof(tickDuration), tickDuration, "the tick duration must be at least 1 ms");
         }
@@ -168,11 +172,22 @@ internal sealed partial class HashedWheelTimer : IDisposable
 
     /// <summary>
     /// Moves a manual clock forward by <paramref name="duration"/> and processes, on the
-    /// calling thread, every tick that became due, firing their entries. Call it from one
-    /// thread at a time; other threads may schedule and cancel meanwhile.
+    /// calling thread, every tick that became due, firing their entries. The move acts as a
+    /// pause: a periodic entry fires once for the beats it covers, as after a real pause. Call
+    /// it from one thread at a time; other threads may schedule and cancel meanwhile.
     /// </summary>
     /// <exception cref="InvalidOperationException">The wheel has a real clock, or the call comes from an entry's expiry.</exception>
-    internal void Advance(TimeSpan duration)
+    internal void Advance(TimeSpan duration) => Move(duration, walk: false);
+
+    /// <summary>
+    /// Moves a manual clock forward as if <paramref name="duration"/> had passed: tick by tick,
+    /// so that a periodic entry fires at each of its beats, in order. Otherwise as
+    /// <see cref="Advance"/>; a wheel with nothing to fire jumps, as there.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The wheel has a real clock, or the call comes from an entry's expiry.</exception>
+    internal void Walk(TimeSpan duration) => Move(duration, walk: true);
+
+    private void Move(TimeSpan duration, bool walk)
     {
         if (!_manualClock)
         {
@@ -186,9 +201,16 @@ internal sealed partial class HashedWheelTimer : IDisposable
             throw new InvalidOperationException("the wheel cannot be advanced from an expiring entry");
         }
 
-        var now = Volatile.Read(ref _manualElapsed) + duration.Ticks;
-        Volatile.Write(ref _manualElapsed, now);
-        ProcessDueTicks(now);
+        var target = Volatile.Read(ref _manualElapsed) + duration.Ticks;
+        while (walk && (_tick + 1) * _tickTicks <= target && !IsIdle && Volatile.Read(ref _stopped) == 0)
+        {
+            var tickTime = (_tick + 1) * _tickTicks;
+            Volatile.Write(ref _manualElapsed, tickTime);
+            ProcessDueTicks(tickTime);
+        }
+
+        Volatile.Write(ref _manualElapsed, target);
+        ProcessDueTicks(target);
     }
 
     /// <summary>Moves a manual clock forward by <paramref name="ticks"/> tick durations; see <see cref="Advance"/>.</summary>

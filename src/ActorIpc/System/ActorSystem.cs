@@ -44,8 +44,10 @@ public abstract class ActorSystem : IAsyncDisposable
     /// The clock by which the system measures the time its decisions depend on: a supervisor
     /// strategy's restart window (<c>withinTimeRange</c>) and the quiet period of the dead-letter
     /// log. <see cref="System.TimeProvider.System"/> unless another was given at creation (a
-    /// test's manual clock). Timers, the scheduler and Ask timeouts keep the machine's clock.
-    /// Actors may read it too, so that their own time checks can be tested.
+    /// test's manual clock). Actors may read it too, so that their own time checks can be
+    /// tested. The <see cref="Scheduler"/> (and the timers, receive timeouts and Ask timeouts
+    /// that run on it) keeps the machine's clock, except on the TestKit's <c>ManualClock</c>:
+    /// then it has no thread and fires what came due each time the test moves the clock.
     /// </summary>
     public abstract TimeProvider TimeProvider { get; }
 

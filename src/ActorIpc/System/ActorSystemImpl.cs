@@ -16,6 +16,11 @@ internal sealed class ActorSystemImpl : ActorSystem
     private readonly LocalActorRef _userGuardian;
     private readonly LocalActorRef _systemGuardian;
     private readonly WheelScheduler _scheduler;
+    // With a manual clock: the clock's moves advance the scheduler, under this lock, until the
+    // system terminates and stops it.
+    private readonly Lock _clockGate = new();
+    private readonly IDisposable? _clockSubscription;
+    private bool _schedulerStopped;
     // Asks register here when their promise is handed out as a sender (to another process).
     private readonly TempRegistry _temp = new();
     private Func<ActorPath, IActorRef?>? _externalResolver;
@@ -45,7 +50,15 @@ internal sealed class ActorSystemImpl : ActorSystem
         TempPath = rootPath / "temp";
         EventStream = new EventStream();
         DeadLetters = new DeadLetterOffice(rootPath / "deadLetters", this);
-        _scheduler = new WheelScheduler(new HashedWheelTimer(settings.SchedulerTick, settings.TicksPerWheel, e => Log.LogError(e, "A scheduled task failed: {Reason}", e.Message)));
+        // On a clock that moves by hand the scheduler has no thread and moves with the clock, at
+        // the wheel's finest tick, so that a timer fires once the clock reaches its deadline.
+        var manualClock = TimeProvider as IManualTimeSource;
+        _scheduler = new WheelScheduler(new HashedWheelTimer(
+            manualClock is null ? settings.SchedulerTick : HashedWheelTimer.MinTickDuration,
+            settings.TicksPerWheel,
+            e => Log.LogError(e, "A scheduled task failed: {Reason}", e.Message),
+            manualClock: manualClock is not null));
+        _clockSubscription = manualClock?.Subscribe(MoveScheduler);
         AskCancellations = new AskCancellations(relay => _scheduler.ScheduleRepeatedly(AskCancellations.SweepInterval, AskCancellations.SweepInterval, () => relay.Sweep()));
         CoordinatedShutdown = new CoordinatedShutdown(this, settings.ShutdownPhases);
 
@@ -290,13 +303,34 @@ internal sealed class ActorSystemImpl : ActorSystem
         // No reply and no timeout can reach a promise any more: each one still waiting fails
         // now (those on the wheel, then those with no timeout, held by their token), so every
         // Ask ends.
-        foreach (var entry in _scheduler.Wheel.Stop())
+        _clockSubscription?.Dispose();
+        IReadOnlyList<TimerEntry> unfired;
+        lock (_clockGate)
+        {
+            _schedulerStopped = true;
+            unfired = _scheduler.Wheel.Stop();
+        }
+
+        foreach (var entry in unfired)
         {
             (entry as PromiseActorRef)?.SystemTerminated();
         }
 
         AskCancellations.Close();
         _terminated.TrySetResult();
+    }
+
+    // A move of the manual clock: fires what came due, on the thread that moved it. Moves from
+    // several threads take turns; once the system has stopped its scheduler they do nothing.
+    private void MoveScheduler(TimeSpan moved)
+    {
+        lock (_clockGate)
+        {
+            if (!_schedulerStopped)
+            {
+                _scheduler.Wheel.Walk(moved);
+            }
+        }
     }
 
     /// <summary>An actor finished terminating (hook for extensions such as remoting).</summary>

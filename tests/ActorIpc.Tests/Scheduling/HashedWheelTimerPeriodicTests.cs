@@ -93,6 +93,35 @@ public sealed class HashedWheelTimerPeriodicTests : IDisposable
         Assert.Equal(2, entry.FireCount);
     }
 
+    [Fact]
+    public void PeriodicEntry_Walk_FiresEachBeatAtItsOwnTime()
+    {
+        var firedAt = new List<TimeSpan>();
+        var entry = new RecordingEntry(Tick * 3, _ => firedAt.Add(_wheel.Elapsed));
+        _wheel.Schedule(entry, Tick * 3);
+
+        // The same 100 ms as the pause above, walked: the beats at 30, 60 and 90 ms each run,
+        // and each sees the clock at its own time.
+        _wheel.Walk(TimeSpan.FromMilliseconds(100));
+
+        Assert.Equal([Tick * 3, Tick * 6, Tick * 9], firedAt);
+        Assert.Equal(TimeSpan.FromMilliseconds(100), _wheel.Elapsed);
+        _wheel.AdvanceTicks(2);
+        Assert.Equal(4, entry.FireCount);
+    }
+
+    [Fact]
+    public void Walk_NothingToFire_JumpsToTheEnd()
+    {
+        _wheel.Walk(TimeSpan.FromDays(365));
+
+        Assert.Equal(TimeSpan.FromDays(365), _wheel.Elapsed);
+        var entry = new RecordingEntry();
+        _wheel.Schedule(entry, Tick);
+        _wheel.Walk(Tick);
+        Assert.True(entry.Fired);
+    }
+
     // One jump of the manual clock acts as a pause, after which a periodic entry skips the
     // beats it missed; stepping one tick at a time observes every beat.
     private void AdvanceTickByTick(int ticks)
