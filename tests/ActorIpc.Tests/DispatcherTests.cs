@@ -32,6 +32,31 @@ public sealed class DispatcherTests(ITestOutputHelper output) : TestKit.Xunit2.T
     }
 
     [Fact]
+    public async Task ADispatcherWithoutAType_TakesTheDefaultDispatchersType()
+    {
+        await using var system = ActorSystem.Create("inherit-type", ConfigFactory.ParseString("""
+            actoripc.actor.dispatchers {
+              default.type = pinned
+              mine { throughput = 4 }
+            }
+            """));
+        var mine = ((ActorSystemImpl)system).Settings.Dispatchers["mine"];
+
+        Assert.True(mine.Pinned);
+        Assert.Equal(4, mine.Throughput);
+    }
+
+    [Fact]
+    public void AnInheritedBadValue_FailsNamingTheDefaultsPath()
+    {
+        var thrown = Assert.ThrowsAny<Exception>(() => ActorSystem.Create("bad-default", ConfigFactory.ParseString(
+            "actoripc.actor.dispatchers { default.throughput = 0 }")));
+
+        Assert.Contains("actoripc.actor.dispatchers.default.throughput", thrown.Message, StringComparison.Ordinal);
+        Assert.Contains("at least 1", thrown.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ANegativeDeadline_FailsNamingThePath()
     {
         var thrown = Assert.ThrowsAny<Exception>(() => ActorSystem.Create("negative", ConfigFactory.ParseString(

@@ -63,23 +63,31 @@ internal static class SettingsReader
         foreach (var id in config.GetKeys(Root))
         {
             var path = $"{Root}.{Quote(id)}";
-            var type = config.GetString(path + ".type", "thread-pool");
+
+            // What a dispatcher leaves out it takes from `default`, which reference.conf fills in;
+            // an error names the path the value was read from.
+            string From(string key) => config.HasPath(path + key) ? path + key : Root + ".default" + key;
+
+            var typePath = From(".type");
+            var type = config.GetString(typePath);
             var pinned = type switch
             {
                 "thread-pool" => false,
                 "pinned" => true,
-                _ => throw Invalid(config, path + ".type", $"unknown dispatcher type \"{type}\" (expected thread-pool or pinned)"),
+                _ => throw Invalid(config, typePath, $"unknown dispatcher type \"{type}\" (expected thread-pool or pinned)"),
             };
-            var throughput = config.GetInt(path + ".throughput", config.GetInt(Root + ".default.throughput", 300));
+            var throughputPath = From(".throughput");
+            var throughput = config.GetInt(throughputPath);
             if (throughput < 1)
             {
-                throw Invalid(config, path + ".throughput", $"expected at least 1, got {throughput}");
+                throw Invalid(config, throughputPath, $"expected at least 1, got {throughput}");
             }
 
-            var deadline = config.GetTimeSpan(path + ".throughput-deadline-time", config.GetTimeSpan(Root + ".default.throughput-deadline-time", TimeSpan.Zero));
+            var deadlinePath = From(".throughput-deadline-time");
+            var deadline = config.GetTimeSpan(deadlinePath);
             if (deadline < TimeSpan.Zero)
             {
-                throw Invalid(config, path + ".throughput-deadline-time", $"expected a duration of at least 0 (0 for no limit), got {deadline}");
+                throw Invalid(config, deadlinePath, $"expected a duration of at least 0 (0 for no limit), got {deadline}");
             }
 
             result[id] = new DispatcherSettings(id, pinned, throughput, deadline);
