@@ -76,7 +76,7 @@ internal sealed partial class HashedWheelTimer : IDisposable
     /// <param name="tickDuration">The resolution: at least 1 ms.</param>
     /// <param name="ticksPerWheel">The number of buckets, a power of two; more buckets mean fewer entries to skip per tick for long timeouts.</param>
     /// <param name="onError">Receives the exceptions thrown by <see cref="TimerEntry.Expire"/>; called on the wheel thread; must not throw.</param>
-    /// <param name="manualClock">True for a wheel without thread whose clock moves only through <see cref="Advance"/> (tests).</param>
+    /// <param name="manualClock">True for a wheel without thread whose clock moves only through <see cref="Advance"/> and <see cref="Walk"/> (tests, and systems on the TestKit's <c>ManualClock</c>).</param>
     public HashedWheelTimer(TimeSpan tickDuration, int ticksPerWheel, Action<Exception> onError, bool manualClock = false)
     {
         if (tickDuration < MinTickDuration)
