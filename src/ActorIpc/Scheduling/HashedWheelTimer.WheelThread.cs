@@ -8,7 +8,7 @@ internal sealed partial class HashedWheelTimer
 {
     private void Run()
     {
-        while (Volatile.Read(ref _stopped) == 0)
+        while (!IsStopped)
         {
             var now = ElapsedTicks;
             var nextTickTime = (_tick + 1) * _tickTicks;
@@ -30,7 +30,7 @@ internal sealed partial class HashedWheelTimer
         _processing = true;
         try
         {
-            while (_tick < due && Volatile.Read(ref _stopped) == 0)
+            while (_tick < due && !IsStopped)
             {
                 if (IsIdle)
                 {
@@ -89,7 +89,7 @@ internal sealed partial class HashedWheelTimer
     {
         var bucket = _buckets[tick & _mask];
         var entry = bucket.Head;
-        while (entry is not null && Volatile.Read(ref _stopped) == 0)
+        while (entry is not null && !IsStopped)
         {
             // Read first: firing may re-arm the entry at this bucket's tail.
             var next = entry.Next;

@@ -118,6 +118,9 @@ internal sealed partial class HashedWheelTimer : IDisposable
     /// <summary>The wheel's monotonic clock: the time since it was created (or, for a manual clock, the sum of the advances).</summary>
     public TimeSpan Elapsed => new(ElapsedTicks);
 
+    /// <summary>True once <see cref="Stop"/> was called.</summary>
+    internal bool IsStopped => Volatile.Read(ref _stopped) != 0;
+
     /// <summary>The last tick processed.</summary>
     internal long CurrentTick => Volatile.Read(ref _tick);
 
@@ -147,7 +150,7 @@ internal sealed partial class HashedWheelTimer : IDisposable
             throw new ArgumentOutOfRangeException(nameof(delay), delay, "the delay must not be negative");
         }
 
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref _stopped) != 0, this);
+        ObjectDisposedException.ThrowIf(IsStopped, this);
 
         // Claims the entry before touching its fields: a second Schedule of a live entry
         // throws here instead of overwriting the deadline the wheel thread is using.
@@ -167,7 +170,7 @@ internal sealed partial class HashedWheelTimer : IDisposable
         // it), or the append had not finished when the drain passed, which was after _stopped
         // was set, so it is seen here and the caller gets an ObjectDisposedException. Both may
         // happen; the entry is never silently left behind in a dead log.
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref _stopped) != 0, this);
+        ObjectDisposedException.ThrowIf(IsStopped, this);
     }
 
     /// <summary>
@@ -195,16 +198,21 @@ internal sealed partial class HashedWheelTimer : IDisposable
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(duration, TimeSpan.Zero);
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref _stopped) != 0, this);
+        ObjectDisposedException.ThrowIf(IsStopped, this);
         if (_processing)
         {
             throw new InvalidOperationException("the wheel cannot be advanced from an expiring entry");
         }
 
         var target = Volatile.Read(ref _manualElapsed) + duration.Ticks;
-        while (walk && (_tick + 1) * _tickTicks <= target && !IsIdle && Volatile.Read(ref _stopped) == 0)
+        while (walk && !IsIdle && !IsStopped)
         {
             var tickTime = (_tick + 1) * _tickTicks;
+            if (tickTime > target)
+            {
+                break;
+            }
+
             Volatile.Write(ref _manualElapsed, tickTime);
             ProcessDueTicks(tickTime);
         }
@@ -224,7 +232,7 @@ internal sealed partial class HashedWheelTimer : IDisposable
     internal void QueueRemoval(TimerEntry entry)
     {
         // Once stopped, nothing drains this queue and Stop has already unlinked the buckets.
-        if (Volatile.Read(ref _stopped) == 0)
+        if (!IsStopped)
         {
             _removals.Enqueue(entry);
         }

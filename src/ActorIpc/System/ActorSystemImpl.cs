@@ -16,11 +16,10 @@ internal sealed class ActorSystemImpl : ActorSystem
     private readonly LocalActorRef _userGuardian;
     private readonly LocalActorRef _systemGuardian;
     private readonly WheelScheduler _scheduler;
-    // With a manual clock: the clock's moves advance the scheduler, under this lock, until the
-    // system terminates and stops it.
+    // With a manual clock: the clock's moves walk the scheduler under this lock, which the
+    // system's termination takes to stop it, so a move in flight never meets a stopping wheel.
     private readonly Lock _clockGate = new();
     private readonly IDisposable? _clockSubscription;
-    private bool _schedulerStopped;
     // Asks register here when their promise is handed out as a sender (to another process).
     private readonly TempRegistry _temp = new();
     private Func<ActorPath, IActorRef?>? _externalResolver;
@@ -307,7 +306,6 @@ internal sealed class ActorSystemImpl : ActorSystem
         IReadOnlyList<TimerEntry> unfired;
         lock (_clockGate)
         {
-            _schedulerStopped = true;
             unfired = _scheduler.Wheel.Stop();
         }
 
@@ -326,7 +324,7 @@ internal sealed class ActorSystemImpl : ActorSystem
     {
         lock (_clockGate)
         {
-            if (!_schedulerStopped)
+            if (!_scheduler.Wheel.IsStopped)
             {
                 _scheduler.Wheel.Walk(moved);
             }
