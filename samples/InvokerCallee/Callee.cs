@@ -1,9 +1,9 @@
 using System.Diagnostics;
-using ActorIpc;
+using Akka.Actor;
 
 namespace InvokerCallee;
 
-/// <summary>The worker's actor: every call has an answer or an error, and none blocks the others' process.</summary>
+/// <summary>The worker's actor: every call gets an answer, or the error that stopped it.</summary>
 public sealed class Callee : ReceiveActor
 {
     public Callee()
@@ -15,6 +15,19 @@ public sealed class Callee : ReceiveActor
             Sender.Tell($"slept {Stopwatch.GetElapsedTime(started).TotalMilliseconds:0} ms");
         });
         Receive<Max>(max => Sender.Tell(max.Numbers.Max()));
-        Receive<Fail>(fail => throw new InvalidOperationException(fail.Reason));
+        Receive<Fail>(fail =>
+        {
+            try
+            {
+                Process(fail);
+            }
+            catch (Exception e)
+            {
+                // The caller's Ask fails with this exception, its type, message and stack intact.
+                Sender.Tell(new Status.Failure(e));
+            }
+        });
     }
+
+    private static void Process(Fail fail) => throw new InvalidOperationException(fail.Reason);
 }

@@ -1,23 +1,20 @@
 using System.Diagnostics;
-using ActorIpc;
-using ActorIpc.Hocon;
-using ActorIpc.Remote;
+using ActorIpc.Hosting;
+using Akka.Actor;
 using InvokerCallee;
 
-// One program, two roles: without arguments it is the parent (the invoker), which starts a
-// copy of itself with "worker <socket-name>" as the callee.
-return args is ["worker", var socketName] ? await RunWorkerAsync(socketName) : await RunParentAsync();
+// One program, two roles: without arguments it is the parent (the invoker), the cluster's seed,
+// which starts a copy of itself with "worker" as the callee. The worker finds the seed in the
+// ACTORIPC_SEED environment variable the parent sets for it.
+return args is ["worker"] ? await RunWorkerAsync() : await RunParentAsync();
 
-static Config Configuration(string socketName) =>
-    ConfigFactory.ParseString($"actoripc.remote.unix.name = \"{socketName}\"", new ConfigParseOptions { Resolve = false })
-        .WithFallback(ConfigFactory.ParseFile(Path.Combine(AppContext.BaseDirectory, "invoker-callee.conf"), new ConfigParseOptions { Resolve = false }));
+static NodeOptions Options() => new() { ConfigFile = Path.Combine(AppContext.BaseDirectory, "invoker-callee.conf") };
 
-static async Task<int> RunWorkerAsync(string socketName)
+static async Task<int> RunWorkerAsync()
 {
-    await using var system = ActorSystem.Create("worker", Configuration(socketName));
-    var remoting = await Remoting.StartAsync(system);
-    system.ActorOf(Props.Create<Callee>(), "callee");
-    Console.WriteLine($"READY {remoting.Address}");
+    await using var node = await ActorIpcNode.StartAsync(Options());
+    node.System.ActorOf(Props.Create<Callee>(), "callee");
+    Console.WriteLine($"READY {node.Address}");
 
     // The worker lives as long as its parent: the parent holds the other end of stdin.
     await Console.In.ReadToEndAsync();
@@ -26,16 +23,17 @@ static async Task<int> RunWorkerAsync(string socketName)
 
 static async Task<int> RunParentAsync()
 {
-    await using var system = ActorSystem.Create("parent", Configuration($"parent-{Environment.ProcessId}"));
-    await Remoting.StartAsync(system);
-    using var worker = StartWorker($"worker-{Environment.ProcessId}");
+    await using var node = await ActorIpcNode.StartAsync(Options());
+    using var worker = StartWorker(node.Address);
     try
     {
-        var ready = await worker.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30)) ?? throw new InvalidOperationException("the worker exited before it was ready");
+        var ready = await worker.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30))
+            ?? throw new InvalidOperationException($"the worker exited with code {WaitForExitCode(worker)} before it was ready");
         var address = ready["READY ".Length..];
         Console.WriteLine($"worker {worker.Id} is ready at {address}");
+        _ = DrainAsync(worker.StandardOutput);
 
-        var callee = await system.ActorSelection($"{address}/user/callee").ResolveOne();
+        var callee = await node.System.ActorSelection($"{address}/user/callee").ResolveOne(TimeSpan.FromSeconds(5));
         Console.WriteLine($"sleep(1000) -> {await callee.Ask<string>(new Sleep(1000), TimeSpan.FromSeconds(5))}");
         Console.WriteLine($"max(1, 2, 3) -> {await callee.Ask<int>(new Max([1, 2, 3]), TimeSpan.FromSeconds(5))}");
         try
@@ -62,7 +60,7 @@ static async Task<int> RunParentAsync()
     }
 }
 
-static Process StartWorker(string socketName)
+static Process StartWorker(Address seed)
 {
     var host = Environment.ProcessPath!;
     var start = new ProcessStartInfo(host)
@@ -70,6 +68,7 @@ static Process StartWorker(string socketName)
         RedirectStandardInput = true,
         RedirectStandardOutput = true,
         UseShellExecute = false,
+        Environment = { ["ACTORIPC_SEED"] = seed.ToString() },
     };
 
     // Run as "dotnet InvokerCallee.dll" or as the apphost, like this process.
@@ -79,6 +78,20 @@ static Process StartWorker(string socketName)
     }
 
     start.ArgumentList.Add("worker");
-    start.ArgumentList.Add(socketName);
     return Process.Start(start) ?? throw new InvalidOperationException($"could not start {host}");
+}
+
+static int WaitForExitCode(Process process)
+{
+    process.WaitForExit();
+    return process.ExitCode;
+}
+
+// What the worker prints after READY (its warnings, if any) is read so that it never blocks on a full pipe.
+static async Task DrainAsync(StreamReader output)
+{
+    while (await output.ReadLineAsync() is { } line)
+    {
+        Console.Error.WriteLine($"worker: {line}");
+    }
 }

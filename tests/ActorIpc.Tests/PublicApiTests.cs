@@ -1,3 +1,4 @@
+using ActorIpc.Hosting;
 using ActorIpc.Tests.Shared;
 
 namespace ActorIpc.Tests;
@@ -7,6 +8,6 @@ public sealed class PublicApiTests
     [Fact]
     public void PublicApi_MatchesTheCheckedInListing()
     {
-        PublicApiListing.AssertMatchesCheckedInListing(typeof(ActorSystem).Assembly);
+        PublicApiListing.AssertMatchesCheckedInListing(typeof(ActorIpcNode).Assembly);
     }
 }

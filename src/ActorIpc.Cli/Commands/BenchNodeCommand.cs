@@ -30,9 +30,7 @@ internal static class BenchNodeCommand
         command.SetAction((parse, cancellationToken) =>
         {
             var kind = TransportOption.Parse(parse.GetValue(transport));
-            return parse.GetValue(raw)
-                ? BenchNode.RunRawAsync(kind, stdout, cancellationToken)
-                : BenchNode.RunActorsAsync(kind, stdout, cancellationToken);
+            return BenchNode.RunRawAsync(kind, stdout, cancellationToken);
         });
         return command;
     }

@@ -45,7 +45,7 @@ internal static class ConfigCommand
         {
             // With defaults, substitutions resolve over the merged document, as an actor system sees it.
             config = withDefaults
-                ? ConfigFactory.ParseFile(path, new ConfigParseOptions { Resolve = false }).WithFallback(ActorSystemSettings.Reference).Resolve()
+                ? ConfigFactory.ParseFile(path, new ConfigParseOptions { Resolve = false }).WithFallback(ActorIpcConfig.Defaults).Resolve()
                 : ConfigFactory.ParseFile(path);
         }
         catch (HoconException e)

@@ -1,0 +1,131 @@
+using ActorIpc.Configuration;
+using ActorIpc.Hocon;
+using Akka.Actor;
+using Akka.Actor.Setup;
+using Akka.Cluster;
+using Akka.Hosting.Logging;
+
+namespace ActorIpc.Hosting;
+
+/// <summary>
+/// A process as a node of the application's cluster: an Akka.NET <see cref="ActorSystem"/> made
+/// from the node's HOCON configuration, with Akka.Remote listening on the configured host (by
+/// default 127.0.0.1, on a port the operating system picks) and the cluster provider, joined to
+/// the cluster and Up. Dispose it to leave the cluster and terminate the system.
+/// </summary>
+public sealed class ActorIpcNode : IAsyncDisposable
+{
+    private const string LoggerFactoryLogger = "Akka.Hosting.Logging.LoggerFactoryLogger, Akka.Hosting";
+
+    private ActorIpcNode(ActorSystem system, Config config, NodeSettings settings)
+    {
+        System = system;
+        Config = config;
+        Settings = settings;
+    }
+
+    /// <summary>The node's actor system.</summary>
+    public ActorSystem System { get; }
+
+    /// <summary>The node's resolved configuration, every default included.</summary>
+    public Config Config { get; }
+
+    /// <summary>The node's settings (<c>actoripc.node</c>).</summary>
+    public NodeSettings Settings { get; }
+
+    /// <summary>The cluster this node is a member of.</summary>
+    public Cluster Cluster => Cluster.Get(System);
+
+    /// <summary>The address other nodes reach this one at (with the port the system bound).</summary>
+    public Address Address => Cluster.SelfAddress;
+
+    /// <summary>
+    /// Makes this process a node: loads the configuration, starts the actor system, and joins the
+    /// cluster (the seed joins itself), returning once this node is Up.
+    /// </summary>
+    /// <param name="options">The configuration file, overrides, seed and logging; <see langword="null"/>: the defaults.</param>
+    /// <param name="cancellationToken">Stops waiting for the join; the half-started system is terminated.</param>
+    /// <returns>The started node.</returns>
+    /// <exception cref="HoconException">The configuration is invalid; the message names file, line, column and path.</exception>
+    /// <exception cref="NodeStartException">The node was not Up within <c>actoripc.node.join-timeout</c>.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static async Task<ActorIpcNode> StartAsync(NodeOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new NodeOptions();
+        cancellationToken.ThrowIfCancellationRequested();
+        var config = LoadConfig(options);
+        var settings = NodeSettings.Create(config, options.Seed);
+
+        var setup = BootstrapSetup.Create().WithConfig(config.ToAkkaConfig());
+        var actorSystemSetup = options.LoggerFactory is null
+            ? ActorSystemSetup.Create(setup)
+            : ActorSystemSetup.Create(setup, new LoggerFactorySetup(options.LoggerFactory));
+        var system = ActorSystem.Create(settings.SystemName, actorSystemSetup);
+        var node = new ActorIpcNode(system, config, settings);
+        try
+        {
+            await node.JoinAsync(cancellationToken).ConfigureAwait(false);
+            return node;
+        }
+        catch
+        {
+            await system.Terminate().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Leaves the cluster gracefully and terminates the actor system (Akka's coordinated shutdown).</summary>
+    /// <returns>A task that completes when the system has terminated.</returns>
+    public async ValueTask DisposeAsync()
+    {
+        await CoordinatedShutdown.Get(System).Run(CoordinatedShutdown.ClusterLeavingReason.Instance).ConfigureAwait(false);
+        await System.WhenTerminated.ConfigureAwait(false);
+    }
+
+    /// <summary>The configuration a node starts from: the overrides over the file over the defaults.</summary>
+    internal static Config LoadConfig(NodeOptions options)
+    {
+        var unresolved = new ConfigParseOptions { Resolve = false };
+        var user = options.Config ?? Config.Empty;
+        if (options.ConfigFile is not null)
+        {
+            user = user.WithFallback(ConfigFactory.ParseFile(options.ConfigFile, unresolved));
+        }
+
+        if (options.LoggerFactory is not null)
+        {
+            // Akka's logging goes through the factory, instead of Akka's standard-output logger.
+            user = ConfigFactory.ParseString($"akka.loggers = [\"{LoggerFactoryLogger}\"]", unresolved with { OriginName = "NodeOptions.LoggerFactory" })
+                .WithFallback(user);
+        }
+
+        return ActorIpcConfig.WithDefaults(user);
+    }
+
+    private async Task JoinAsync(CancellationToken cancellationToken)
+    {
+        var up = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var cluster = Cluster;
+        cluster.RegisterOnMemberUp(() => up.TrySetResult());
+        if (Settings.Seed is { } seed)
+        {
+            cluster.JoinSeedNodes([seed]);
+        }
+        else
+        {
+            cluster.Join(cluster.SelfAddress);
+        }
+
+        try
+        {
+            await up.Task.WaitAsync(Settings.JoinTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException e)
+        {
+            var joining = Settings.Seed is { } s ? $"the cluster of the seed {s}" : "the cluster it forms as the seed";
+            throw new NodeStartException(
+                $"node {cluster.SelfAddress} was not Up in {joining} within {Settings.JoinTimeout.TotalSeconds:0.###} s (actoripc.node.join-timeout); is the seed running, and is its system named '{Settings.SystemName}'?",
+                e);
+        }
+    }
+}

@@ -1,3 +1,0 @@
-namespace ActorIpc.TestKit.Tests;
-
-public sealed record Ping(string Text = "ping");
