@@ -102,12 +102,10 @@ public sealed class ActorIpcNode : IAsyncDisposable
         return ActorIpcConfig.WithDefaults(user);
     }
 
-    private async Task JoinAsync(CancellationToken cancellationToken)
+    /// <summary>Joins the cluster of <paramref name="seed"/>, or forms one when there is no seed.</summary>
+    internal static void Join(Cluster cluster, Address? seed)
     {
-        var up = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var cluster = Cluster;
-        cluster.RegisterOnMemberUp(() => up.TrySetResult());
-        if (Settings.Seed is { } seed)
+        if (seed is not null)
         {
             cluster.JoinSeedNodes([seed]);
         }
@@ -115,6 +113,14 @@ public sealed class ActorIpcNode : IAsyncDisposable
         {
             cluster.Join(cluster.SelfAddress);
         }
+    }
+
+    private async Task JoinAsync(CancellationToken cancellationToken)
+    {
+        var up = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var cluster = Cluster;
+        cluster.RegisterOnMemberUp(() => up.TrySetResult());
+        Join(cluster, Settings.Seed);
 
         try
         {
