@@ -28,7 +28,9 @@ public static class ConfigFactory
     }
 
     /// <summary>
-    /// Parses a HOCON or JSON file. Messages name the file as <paramref name="path"/> was given;
+    /// Parses a HOCON, JSON or Java properties file, chosen by its extension as the spec says: a
+    /// <c>.json</c> file is strict JSON, a <c>.properties</c> file maps dotted keys to string values,
+    /// anything else is HOCON. Messages name the file as <paramref name="path"/> was given;
     /// relative includes are looked up next to the file.
     /// </summary>
     /// <param name="path">The file to read.</param>
@@ -54,7 +56,7 @@ public static class ConfigFactory
 
         string full = Path.GetFullPath(path);
         var source = new DocumentSource(options.OriginName ?? path, full, Path.GetDirectoryName(full), null);
-        var root = new ParseSession(options).Parse(text, source, [], null);
+        var root = new ParseSession(options).Parse(text, source, [], null, ParseSession.SyntaxOf(path));
         return Config.FromParsed(root, options);
     }
 

@@ -68,4 +68,44 @@ public class SelfReferenceTests
         Assert.Equal("""{"q":10,"c":3}""", config.GetConfig("a").ToJson(false));
         Assert.Equal(5, config.GetInt("b"));
     }
+
+    [Fact]
+    public void Resolve_OptionalIndirectSelfReferenceInConcat_BothFieldsGetTheValue()
+    {
+        // lightbend/config's substOptionalIndirectSelfReferenceInConcat: the ${?b} inside a meets a
+        // cycle back to a and counts as undefined, so a = "foo"; b, undefined only from inside
+        // that cycle, is then resolved again and gets a's value.
+        var config = Hocon.Parse("a = ${?b}foo\nb = ${?a}");
+        Assert.Equal("""{"a":"foo","b":"foo"}""", config.ToJson(false));
+    }
+
+    [Fact]
+    public void Resolve_OptionalIndirectSelfReference_OtherOrder_BothFieldsGetTheValue()
+    {
+        var config = Hocon.Parse("b = ${?a}\na = ${?b}foo");
+        Assert.Equal("foo", config.GetString("a"));
+        Assert.Equal("foo", config.GetString("b"));
+    }
+
+    [Fact]
+    public void Resolve_OptionalCycleThroughThreeFields_AllGetTheValue()
+    {
+        var config = Hocon.Parse("a = ${?b}foo\nb = ${?c}\nc = ${?a}");
+        Assert.Equal("""{"a":"foo","b":"foo","c":"foo"}""", config.ToJson(false));
+    }
+
+    [Fact]
+    public void Resolve_OptionalCycleWithDefinedValue_KeepsTheValueFoundInTheCycle()
+    {
+        // As in the reference: b is defined ("bar") when first resolved inside a's cycle, and keeps it.
+        var config = Hocon.Parse("a = ${?b}foo\nb = ${?a}bar");
+        Assert.Equal("barfoo", config.GetString("a"));
+        Assert.Equal("bar", config.GetString("b"));
+    }
+
+    [Fact]
+    public void Resolve_NonOptionalLinkInOptionalCycle_IsStillACycle()
+    {
+        Assert.StartsWith("substitution cycle", Hocon.Error("a = ${?b}foo\nb = ${a}").Reason);
+    }
 }

@@ -5,24 +5,33 @@ namespace ActorIpc.Hocon.Parsing;
 /// distinct key is allocated once, with a shared one-element path for single-key fields. The
 /// arrays handed out are never modified by anyone.
 /// </summary>
+/// <remarks>
+/// Single keys and dotted paths live in separate tables although both are looked up by text: the
+/// quoted key <c>"a.b.c"</c> and the unquoted path <c>a.b.c</c> are spelled alike but are a
+/// one-element path and a three-element path, and sharing one table made whichever came first
+/// stand for both.
+/// </remarks>
 internal sealed class KeyTable
 {
-    private readonly Dictionary<string, string[]> _paths = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly Dictionary<string, string[]> _single = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> _singleLookup;
+    private readonly Dictionary<string, string[]> _dotted = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> _dottedLookup;
 
     public KeyTable()
     {
-        _lookup = _paths.GetAlternateLookup<ReadOnlySpan<char>>();
+        _singleLookup = _single.GetAlternateLookup<ReadOnlySpan<char>>();
+        _dottedLookup = _dotted.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>The one-element path holding <paramref name="key"/>.</summary>
     public string[] SinglePath(ReadOnlySpan<char> key)
     {
-        if (!_lookup.TryGetValue(key, out var path))
+        if (!_singleLookup.TryGetValue(key, out var path))
         {
             string text = key.ToString();
             path = [text];
-            _paths.Add(text, path);
+            _single.Add(text, path);
         }
 
         return path;
@@ -33,10 +42,10 @@ internal sealed class KeyTable
     /// <summary>The path written as the unquoted text <paramref name="raw"/> (for example <c>a.b.c</c>), split into <paramref name="segments"/>.</summary>
     public string[] DottedPath(ReadOnlySpan<char> raw, List<string> segments)
     {
-        if (!_lookup.TryGetValue(raw, out var path))
+        if (!_dottedLookup.TryGetValue(raw, out var path))
         {
             path = segments.ToArray();
-            _paths.Add(raw.ToString(), path);
+            _dotted.Add(raw.ToString(), path);
         }
 
         return path;

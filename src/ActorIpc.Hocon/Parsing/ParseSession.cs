@@ -9,7 +9,9 @@ namespace ActorIpc.Hocon.Parsing;
 /// </summary>
 internal sealed class ParseSession
 {
-    private static readonly IReadOnlyList<string> Extensions = [".json", ".conf"];
+    // The extensions a name without one is tried with, in the order the spec and the reference
+    // implementation give them priority: .conf over .json over .properties.
+    private static readonly IReadOnlyList<string> Extensions = [".conf", ".json", ".properties"];
     private readonly List<DocumentSource> _chain = new();
 
     public ParseSession(ConfigParseOptions options)
@@ -21,8 +23,20 @@ internal sealed class ParseSession
 
     public KeyTable Keys { get; } = new();
 
-    public HoconObject Parse(string text, DocumentSource source, string[] prefix, Position? includedAt)
+    /// <summary>The syntax a file or resource is read in, from the extension of its name.</summary>
+    public static DocumentSyntax SyntaxOf(string name) =>
+        name.EndsWith(".json", StringComparison.Ordinal) ? DocumentSyntax.Json
+        : name.EndsWith(".properties", StringComparison.Ordinal) ? DocumentSyntax.Properties
+        : DocumentSyntax.Hocon;
+
+    public HoconObject Parse(string text, DocumentSource source, string[] prefix, Position? includedAt, DocumentSyntax syntax = DocumentSyntax.Hocon)
     {
+        if (syntax == DocumentSyntax.Properties)
+        {
+            // Plain strings: nothing to include, nothing to resolve, no cycle to look for.
+            return PropertiesParser.Parse(text, source.Origin, Keys);
+        }
+
         foreach (var open in _chain)
         {
             if (open.Id == source.Id)
@@ -36,7 +50,7 @@ internal sealed class ParseSession
         _chain.Add(source);
         try
         {
-            return new Parser(text, source, this, prefix).ParseDocument();
+            return new Parser(text, source, this, prefix, json: syntax == DocumentSyntax.Json).ParseDocument();
         }
         finally
         {
@@ -121,15 +135,15 @@ internal sealed class ParseSession
         }
         else
         {
+            // Every one that exists is loaded; each falls back on those after it.
             HoconObject? merged = null;
             foreach (string extension in Extensions)
             {
-                // JSON first, HOCON last: the spec lets the .conf file win.
                 string candidate = fullPath + extension;
                 if (File.Exists(candidate))
                 {
                     var parsed = ParseFile(candidate, origin + extension, prefix, at);
-                    merged = merged is null ? parsed : (HoconObject)ValueMerger.Merge(parsed, merged, inPlace: true);
+                    merged = merged is null ? parsed : (HoconObject)ValueMerger.Merge(merged, parsed, inPlace: true);
                 }
             }
 
@@ -152,11 +166,6 @@ internal sealed class ParseSession
 
     private HoconObject ParseFile(string fullPath, string origin, string[] prefix, Position at)
     {
-        if (fullPath.EndsWith(".properties", StringComparison.Ordinal))
-        {
-            throw HoconException.At(at, $"cannot include {origin}: .properties files are not supported, convert it to HOCON");
-        }
-
         string text;
         try
         {
@@ -173,7 +182,7 @@ internal sealed class ParseSession
 
         string full = Path.GetFullPath(fullPath);
         var source = new DocumentSource(origin, full, Path.GetDirectoryName(full), null);
-        return Parse(text, source, prefix, at);
+        return Parse(text, source, prefix, at, SyntaxOf(fullPath));
     }
 
     private HoconObject? IncludeResource(IncludeSpec spec, DocumentSource from, string[] prefix, Position at)
@@ -195,7 +204,7 @@ internal sealed class ParseSession
             }
 
             var parsed = ParseResource(assembly, resource, candidate, prefix, at);
-            merged = merged is null ? parsed : (HoconObject)ValueMerger.Merge(parsed, merged, inPlace: true);
+            merged = merged is null ? parsed : (HoconObject)ValueMerger.Merge(merged, parsed, inPlace: true);
         }
 
         if (merged is null && spec.Required)
@@ -234,6 +243,6 @@ internal sealed class ParseSession
         using var reader = new StreamReader(stream);
         string text = reader.ReadToEnd();
         var source = new DocumentSource(origin, "resource:" + assembly.GetName().Name + "/" + resource, null, assembly);
-        return Parse(text, source, prefix, at);
+        return Parse(text, source, prefix, at, SyntaxOf(resource));
     }
 }

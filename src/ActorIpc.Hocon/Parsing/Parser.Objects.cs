@@ -42,7 +42,9 @@ internal sealed partial class Parser
             }
 
             string[]? key = ParseFieldOrInclude(target, path);
-            bool sawNewline = SkipWhitespaceAndComments();
+
+            // JSON separates fields with commas only, and allows none before the closing brace.
+            bool sawNewline = SkipWhitespaceAndComments() && !_json;
             if (AtEnd)
             {
                 continue;
@@ -53,11 +55,16 @@ internal sealed partial class Parser
             {
                 _pos++;
                 SkipWhitespaceAndComments();
+                if (_json && !AtEnd && Current == '}')
+                {
+                    throw Error("JSON does not allow a comma before '}'", path);
+                }
             }
             else if (c != '}' && !sawNewline)
             {
                 string after = key is null ? "the include statement" : $"the value of key \"{PathExpression.Render(key)}\"";
-                throw Error($"expected ',', a newline or '}}' after {after}, found {Found()}", path);
+                string separators = _json ? "',' or '}'" : "',', a newline or '}'";
+                throw Error($"expected {separators} after {after}, found {Found()}", path);
             }
         }
     }
@@ -66,6 +73,11 @@ internal sealed partial class Parser
     private string[]? ParseFieldOrInclude(HoconObject target, PathNode? path)
     {
         var keyPosition = CurrentPosition;
+        if (_json)
+        {
+            return ParseJsonField(target, path, keyPosition);
+        }
+
         if (AtIncludeKeyword())
         {
             ParseInclude(target, path, keyPosition);
@@ -116,6 +128,38 @@ internal sealed partial class Parser
         }
 
         SetField(target, key, value);
+        return key;
+    }
+
+    /// <summary>A JSON field: a quoted name, ':', a value; a name given twice in one object is an error, as in the reference.</summary>
+    private string[] ParseJsonField(HoconObject target, PathNode? path, in Position keyPosition)
+    {
+        if (Current != '"')
+        {
+            throw Error($"expected a quoted field name, found {Found()} (JSON keys are quoted strings)", path);
+        }
+
+        string name = ParseJsonString();
+        string[] key = _session.Keys.SinglePath(name);
+        SkipWhitespaceAndComments();
+        if (AtEnd || Current != ':')
+        {
+            throw Error($"expected ':' after field name {Rendering.JsonRenderer.Quote(name)}, found {Found()} (JSON separates names and values with ':')", new PathNode(path, key));
+        }
+
+        _pos++;
+        SkipWhitespaceAndComments();
+        if (AtEnd || !IsValueStart())
+        {
+            throw Error($"expected a value for key {Rendering.JsonRenderer.Quote(name)}, found {Found()}", new PathNode(path, key));
+        }
+
+        if (target.ContainsKey(key[0]))
+        {
+            throw ErrorAt(keyPosition, $"duplicate field {Rendering.JsonRenderer.Quote(name)}: JSON does not allow a name twice in one object", new PathNode(path, key));
+        }
+
+        target.Add(key[0], ParseValue(path, key));
         return key;
     }
 
@@ -189,7 +233,7 @@ internal sealed partial class Parser
             }
 
             items.Add(ParseValue(path, null));
-            bool sawNewline = SkipWhitespaceAndComments();
+            bool sawNewline = SkipWhitespaceAndComments() && !_json;
             if (AtEnd)
             {
                 continue;
@@ -200,10 +244,15 @@ internal sealed partial class Parser
             {
                 _pos++;
                 SkipWhitespaceAndComments();
+                if (_json && !AtEnd && Current == ']')
+                {
+                    throw Error("JSON does not allow a comma before ']'", path);
+                }
             }
             else if (c != ']' && !sawNewline)
             {
-                throw Error($"expected ',', a newline or ']' after an array element, found {Found()}", path);
+                string separators = _json ? "',' or ']'" : "',', a newline or ']'";
+                throw Error($"expected {separators} after an array element, found {Found()}", path);
             }
         }
     }

@@ -16,6 +16,17 @@ internal sealed partial class Parser
         return new HoconString(position, ParseQuotedText());
     }
 
+    /// <summary>Reads a JSON quoted string at the current '"', refusing HOCON's <c>"""</c> form.</summary>
+    private string ParseJsonString()
+    {
+        if (Peek(1) == '"' && Peek(2) == '"')
+        {
+            throw Error("triple-quoted strings are not allowed in JSON");
+        }
+
+        return ParseQuotedText();
+    }
+
     /// <summary>Reads a JSON quoted string or a <c>"""</c> multi-line string at the current '"'.</summary>
     private string ParseQuotedText()
     {

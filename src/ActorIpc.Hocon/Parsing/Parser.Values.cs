@@ -20,6 +20,11 @@ internal sealed partial class Parser
     /// </summary>
     private HoconValue ParseValue(PathNode? parent, string[]? key)
     {
+        if (_json)
+        {
+            return ParseJsonValue(parent, key);
+        }
+
         PathNode? path = key is null ? parent : null;
         var start = CurrentPosition;
         HoconValue? first = null;
@@ -88,6 +93,33 @@ internal sealed partial class Parser
         // Without substitutions the concatenation can be joined now, so mistakes such as
         // `[1] x` are reported while parsing, at their position.
         return Concatenator.Join(pieces, start, (path, parent, key), static s => PathNode.Render(s.path ?? new PathNode(s.parent, s.key!)), inPlace: true)!;
+    }
+
+    /// <summary>One JSON value: no concatenation, substitution or unquoted text; the separator check that follows rejects anything after it.</summary>
+    private HoconValue ParseJsonValue(PathNode? parent, string[]? key)
+    {
+        PathNode? Path() => key is null ? parent : new PathNode(parent, key);
+        switch (Current)
+        {
+            case '{':
+                return ParseObject(Path());
+            case '[':
+                return ParseArray(Path());
+            case '"':
+                var position = CurrentPosition;
+                return new HoconString(position, ParseJsonString());
+            case '$':
+                throw Error("substitutions (${...}) are not allowed in JSON", Path());
+        }
+
+        var start = CurrentPosition;
+        var value = CharClass.IsNumberStart(Current) ? ParseNumber() : ParseUnquoted();
+        if (value is HoconString text)
+        {
+            throw ErrorAt(start, $"unquoted text {Rendering.JsonRenderer.Quote(text.Value)} is not allowed in JSON (quote it)", Path());
+        }
+
+        return value;
     }
 
     private HoconValue ParseNumber()

@@ -13,18 +13,22 @@ internal sealed partial class Parser
     private readonly DocumentSource _source;
     private readonly ParseSession _session;
     private readonly string[] _includePrefix;
+
+    // Strict JSON (a .json file): the same grammar with HOCON's extensions refused.
+    private readonly bool _json;
     private readonly StringBuilder _keyBuilder = new();
     private readonly List<string> _segments = new();
     private int _pos;
     private int _line = 1;
     private int _lineStart;
 
-    public Parser(string text, DocumentSource source, ParseSession session, string[] includePrefix)
+    public Parser(string text, DocumentSource source, ParseSession session, string[] includePrefix, bool json = false)
     {
         _text = text;
         _source = source;
         _session = session;
         _includePrefix = includePrefix;
+        _json = json;
     }
 
     private bool AtEnd => _pos >= _text.Length;
@@ -42,12 +46,22 @@ internal sealed partial class Parser
         var root = new HoconObject(new Position(_source.Origin, 1, 1));
         if (AtEnd)
         {
+            if (_json)
+            {
+                throw Error("empty JSON document: expected an object");
+            }
+
             return root;
         }
 
         if (Current == '[')
         {
             throw Error("the document root must be an object, found an array");
+        }
+
+        if (_json && Current != '{')
+        {
+            throw Error($"a JSON document must be an object in braces, found {Found()}");
         }
 
         if (Current == '{')
@@ -123,6 +137,11 @@ internal sealed partial class Parser
             }
             else if (AtComment())
             {
+                if (_json)
+                {
+                    throw Error("comments are not allowed in JSON");
+                }
+
                 SkipToEndOfLine();
             }
             else

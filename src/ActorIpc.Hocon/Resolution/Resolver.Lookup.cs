@@ -35,6 +35,8 @@ internal sealed partial class Resolver
             {
                 if (substitution.IsOptional)
                 {
+                    // Undefined from here, inside the cycle; not necessarily once hit is resolved.
+                    _cycleCuts.Add(hit);
                     return null;
                 }
 
@@ -103,6 +105,11 @@ internal sealed partial class Resolver
                 return null;
             }
 
+            if (!last && slot.ShallowState == SlotState.None && FindAboveUnresolved(slot, path, i + 1) is { } known)
+            {
+                return Full(known);
+            }
+
             var value = last ? Full(slot) : Shallow(slot);
             if (value is null)
             {
@@ -114,6 +121,123 @@ internal sealed partial class Resolver
         }
 
         return current;
+    }
+
+    /// <summary>
+    /// Finds the field at <c>path[start..]</c> inside a field defined by several merged values
+    /// (<c>item1 = ${defaults}</c> then <c>item1.b = 7</c>) without resolving the whole field, the
+    /// way the reference implementation resolves only the part of a merge that a lookup needs.
+    /// Values are taken newest first: an object without the key lets the next one speak, a plain
+    /// value at the key hides everything older, and a substitution of an object that needs no
+    /// resolution to be found (<c>${defaults}</c>) counts as that object. So
+    /// <c>defaults { a = ${item1.b} }</c> finds 7 without resolving <c>${defaults}</c> as a whole,
+    /// which would need <c>defaults.a</c> itself. Returns <see langword="null"/> when the answer
+    /// depends on a value that needs resolving; the caller then resolves the whole field as before,
+    /// which reports a real cycle as one.
+    /// </summary>
+    private ResolveSlot? FindAboveUnresolved(ResolveSlot slot, string[] path, int start)
+    {
+        if (slot.Source is not HoconMergeStack stack)
+        {
+            return null;
+        }
+
+        // Layer 0 is the newest, the one that wins.
+        var candidates = new List<(HoconValue Value, ResolveSlot Owner)>(stack.Layers.Count);
+        foreach (var layer in stack.Layers)
+        {
+            candidates.Add((layer, slot));
+        }
+
+        for (int index = start; ; index++)
+        {
+            string key = path[index];
+            bool last = index == path.Length - 1;
+
+            // The values the candidates hold at key, newest first; a value that needs resolving
+            // or hides objects closes the list, standing for everything older.
+            List<(HoconValue Value, ResolveSlot Owner)>? next = null;
+            foreach (var (value, valueOwner) in candidates)
+            {
+                var candidate = value;
+                var owner = valueOwner;
+                if (candidate is HoconSubstitution substitution && PlainObjectAt(substitution) is { } target)
+                {
+                    (candidate, owner) = target;
+                }
+
+                if (candidate is not HoconObject obj)
+                {
+                    if (next is null)
+                    {
+                        return null;
+                    }
+
+                    next.Add((candidate, owner));
+                    break;
+                }
+
+                if (!obj.TryGetValue(key, out var field))
+                {
+                    if (obj.IgnoresFallbacks)
+                    {
+                        break;
+                    }
+
+                    continue;
+                }
+
+                var fieldSlot = GetFrame(obj, owner).GetSlot(key)!;
+                if (next is null && !field.IsUnresolvedNode && field is not HoconObject)
+                {
+                    // The newest value at key is plain: it is the answer if the path ends here.
+                    return last ? fieldSlot : null;
+                }
+
+                (next ??= []).Add((field, fieldSlot));
+                if (field is not HoconObject child || child.IgnoresFallbacks)
+                {
+                    break;
+                }
+            }
+
+            if (next is null || last)
+            {
+                return null;
+            }
+
+            candidates = next;
+        }
+    }
+
+    /// <summary>
+    /// The object a substitution refers to, with the field holding it, when finding it resolves
+    /// nothing: every field along the path is written as an object. Its own fields may still need
+    /// resolving; they are resolved through the same slots as when the field itself is.
+    /// </summary>
+    private (HoconObject Object, ResolveSlot Owner)? PlainObjectAt(HoconSubstitution substitution)
+    {
+        if (substitution.IncludePrefix.Length > 0)
+        {
+            // Looked up at two places; not worth a shortcut.
+            return null;
+        }
+
+        HoconObject current = _root;
+        ResolveSlot? currentSlot = null;
+        foreach (string key in substitution.Path)
+        {
+            var slot = GetFrame(current, currentSlot).GetSlot(key);
+            if (slot?.Source is not HoconObject child)
+            {
+                return null;
+            }
+
+            current = child;
+            currentSlot = slot;
+        }
+
+        return (current, currentSlot!);
     }
 
     private HoconException CycleError(ResolveSlot slot)

@@ -18,6 +18,11 @@ internal sealed partial class Resolver
     // Set when a lookup meets a field that is being resolved and has nothing below it.
     private ResolveSlot? _selfReferenceHit;
 
+    // Fields being resolved whose value an optional substitution could not see because it closed
+    // a cycle through them, innermost last. An undefined result computed while one of them is
+    // still open is only undefined from inside that cycle, so it is not memoized (see Settle).
+    private readonly List<ResolveSlot> _cycleCuts = new();
+
     private Resolver(HoconObject root, bool useEnvironment)
     {
         _root = root;
@@ -121,11 +126,12 @@ internal sealed partial class Resolver
             return FullValue(SelfReference(slot), slot);
         }
 
+        int cuts = _cycleCuts.Count;
         var shallow = Shallow(slot);
         slot.FullState = SlotState.InProgress;
         var full = FullValue(shallow, slot);
         slot.FullValue = full;
-        slot.FullState = SlotState.Done;
+        slot.FullState = Settle(slot, cuts, full);
         return full;
     }
 
@@ -142,6 +148,7 @@ internal sealed partial class Resolver
             return SelfReference(slot);
         }
 
+        int cuts = _cycleCuts.Count;
         var source = slot.Source;
         HoconValue? value;
         if (!source.IsUnresolvedNode)
@@ -164,8 +171,30 @@ internal sealed partial class Resolver
         }
 
         slot.ShallowValue = value;
-        slot.ShallowState = SlotState.Done;
+        slot.ShallowState = Settle(slot, cuts, value);
         return value;
+    }
+
+    /// <summary>
+    /// The state a step of <paramref name="slot"/> ends in: done, unless it came out undefined only
+    /// because an optional substitution closed a cycle through a field that is still being
+    /// resolved. Then the step starts over when the field is reached again from outside that cycle,
+    /// so in <c>a = ${?b}foo, b = ${?a}</c> the field b, undefined while a was being resolved,
+    /// ends up as "foo" like the reference implementation's. Defined values are kept either way,
+    /// as the reference keeps them.
+    /// </summary>
+    private SlotState Settle(ResolveSlot slot, int cutsBefore, HoconValue? value)
+    {
+        // The cycles closed through this field end with it.
+        for (int i = _cycleCuts.Count - 1; i >= cutsBefore; i--)
+        {
+            if (_cycleCuts[i] == slot)
+            {
+                _cycleCuts.RemoveAt(i);
+            }
+        }
+
+        return value is null && _cycleCuts.Count > cutsBefore ? SlotState.None : SlotState.Done;
     }
 
     /// <summary>What a field being defined looks like from inside its definition: the layers below the current one.</summary>
