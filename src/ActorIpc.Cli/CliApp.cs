@@ -26,7 +26,7 @@ internal static class CliApp
         {
             ConfigCommand.Create(stdout, stderr),
             BenchCommand.Create(BenchmarkCatalog.All, stdout, stderr),
-            BenchNodeCommand.Create(stdout),
+            BenchNodeCommand.Create(stdout, stderr),
         };
 
         var parse = root.Parse(args);

@@ -93,31 +93,45 @@ public sealed class ConfigPrintTests
     }
 
     [Fact]
-    public void ConfigPrint_WithDefaults_MergesOverTheReferenceConfiguration()
+    public void ConfigPrint_WithDefaults_MergesOverActorIpcsAndAkkasReferenceConfigurations()
     {
         using var dir = new TempDirectory();
-        var file = dir.Write("app.conf", "actoripc.actor.ask-timeout = 9s\nmine = ${actoripc.scheduler.tick-duration}");
+        var file = dir.Write("app.conf", "actoripc.node.join-timeout = 9s\nmine = ${actoripc.node.system-name}");
 
         var (code, stdout, stderr) = CliRunner.Run("config", "print", "--json", "--with-defaults", file);
 
         Assert.True(code == 0, stderr);
         using var json = JsonDocument.Parse(stdout);
-        var actoripc = json.RootElement.GetProperty("actoripc");
-        Assert.Equal("9s", actoripc.GetProperty("actor").GetProperty("ask-timeout").GetString());
-        Assert.Equal("10ms", actoripc.GetProperty("scheduler").GetProperty("tick-duration").GetString());
-        Assert.Equal("10ms", json.RootElement.GetProperty("mine").GetString());
+        var root = json.RootElement;
+        var node = root.GetProperty("actoripc").GetProperty("node");
+
+        // The file's value wins; ActorIpc's reference fills in the rest, and substitutions see it.
+        Assert.Equal("9s", node.GetProperty("join-timeout").GetString());
+        Assert.Equal("actoripc", node.GetProperty("system-name").GetString());
+        Assert.Equal("actoripc", root.GetProperty("mine").GetString());
+
+        // ActorIpc's settings of Akka's keys, resolved through its own substitutions.
+        var akka = root.GetProperty("akka");
+        Assert.Equal("127.0.0.1", akka.GetProperty("remote").GetProperty("dot-netty").GetProperty("tcp").GetProperty("hostname").GetString());
+        Assert.Equal("cluster", akka.GetProperty("actor").GetProperty("provider").GetString());
+
+        // Akka's own reference configurations under both: core (akka.conf) and Akka.Remote.
+        var dispatcher = akka.GetProperty("actor").GetProperty("default-dispatcher");
+        Assert.Equal("Dispatcher", dispatcher.GetProperty("type").GetString());
+        Assert.Equal(30, dispatcher.GetProperty("throughput").GetInt32());
+        Assert.True(akka.GetProperty("remote").GetProperty("dot-netty").GetProperty("tcp").GetProperty("batching").GetProperty("enabled").GetBoolean());
     }
 
     [Fact]
     public void ConfigPrint_WithoutDefaults_SubstitutionOfADefaultIsAnError()
     {
         using var dir = new TempDirectory();
-        var file = dir.Write("app.conf", "mine = ${actoripc.scheduler.tick-duration}");
+        var file = dir.Write("app.conf", "mine = ${actoripc.node.system-name}");
 
         var (code, _, stderr) = CliRunner.Run("config", "print", file);
 
         Assert.Equal(CliApp.InvalidInput, code);
-        Assert.Contains("actoripc.scheduler.tick-duration", stderr, StringComparison.Ordinal);
+        Assert.Contains("actoripc.node.system-name", stderr, StringComparison.Ordinal);
     }
 
     private static string RepositoryRoot()

@@ -8,12 +8,15 @@ namespace ActorIpc.Cli.Benchmarks;
 /// A short pass with few iterations, for tests that check a benchmark runs and prints its
 /// headline; its figures are not meant to be compared.
 /// </param>
-/// <param name="Transport">The socket kind two-process benchmarks use; in-process benchmarks ignore it.</param>
+/// <param name="Transport">
+/// The socket kind a two-process benchmark measures over: what <c>--transport</c> named, else the
+/// benchmark's first of <see cref="IBenchmark.Transports"/>; in-process benchmarks ignore it.
+/// </param>
 internal sealed record BenchContext(TextWriter Output, bool Quick, BenchTransport Transport = BenchTransport.Unix)
 {
     /// <summary>Prints one figure line: <c>label: value unit</c>, aligned for reading.</summary>
     public void Figure(string label, double value, string unit) =>
-        Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {label,-40} {Format(value),12} {unit}"));
+        Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {label,-52} {Format(value),12} {unit}"));
 
     /// <summary>
     /// Prints what the figures depend on besides the code: the processors and the garbage

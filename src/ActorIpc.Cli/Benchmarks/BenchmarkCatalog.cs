@@ -6,6 +6,9 @@ internal static class BenchmarkCatalog
     public static IReadOnlyList<IBenchmark> All { get; } =
     [
         new HoconBenchmark(),
+        new Remote.RemotePingPongBenchmark(),
+        new Remote.RemoteTellBenchmark(),
+        new Remote.RemoteAskBenchmark(),
         new Remote.RawSocketBenchmark(),
     ];
 }

@@ -15,6 +15,8 @@ internal sealed class HoconBenchmark : IBenchmark
 
     public string Description => "Parse and resolve a 1 MB HOCON document (with includes and substitutions) and a 300-line one.";
 
+    public IReadOnlyList<BenchTransport> Transports => [];
+
     public Task<int> RunAsync(BenchContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);

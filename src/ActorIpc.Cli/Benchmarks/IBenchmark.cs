@@ -13,6 +13,13 @@ internal interface IBenchmark
     /// <summary>One line saying what is measured.</summary>
     string Description { get; }
 
+    /// <summary>
+    /// The sockets a two-process benchmark can measure between its processes, the one it uses
+    /// when <c>--transport</c> is left out first; empty for a benchmark that runs in one process
+    /// (it ignores the option).
+    /// </summary>
+    IReadOnlyList<BenchTransport> Transports { get; }
+
     /// <summary>Runs the benchmark; returns the process exit code.</summary>
     Task<int> RunAsync(BenchContext context, CancellationToken cancellationToken);
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ActorIpc.Cli.Benchmarks;
 using ActorIpc.Cli.Benchmarks.Remote;
 
 namespace ActorIpc.Cli.Commands;
@@ -14,23 +15,41 @@ internal static class BenchNodeCommand
 
     public const string RawOption = "--raw";
 
-    public static Command Create(TextWriter stdout)
+    public const string SeedOption = "--seed";
+
+    public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var transport = TransportOption.Create("The socket the node listens on.");
+        var transport = TransportOption.Create("With --raw, the socket the echo server listens on (default unix). The actor node runs Akka.Remote over TCP.");
         var raw = new Option<bool>(RawOption)
         {
             Description = "Serve a bare echo server instead of actors (for 'bench raw-socket').",
+        };
+        var seed = new Option<string?>(SeedOption)
+        {
+            Description = "The bench process's node (akka.tcp://system@host:port): the actor node joins its cluster.",
         };
         var command = new Command(Name, "The node process of a two-process benchmark.")
         {
             transport,
             raw,
+            seed,
         };
         command.Hidden = true;
         command.SetAction((parse, cancellationToken) =>
         {
-            var kind = TransportOption.Parse(parse.GetValue(transport));
-            return BenchNode.RunRawAsync(kind, stdout, cancellationToken);
+            if (parse.GetValue(raw))
+            {
+                var kind = TransportOption.Parse(parse.GetValue(transport)) ?? BenchTransport.Unix;
+                return BenchNode.RunRawAsync(kind, stdout, cancellationToken);
+            }
+
+            if (parse.GetValue(seed) is not { Length: > 0 } address)
+            {
+                stderr.WriteLine($"actoripc: {Name} needs {SeedOption} ADDRESS (the bench process's node) unless it serves {RawOption}");
+                return Task.FromResult(CliApp.UsageError);
+            }
+
+            return BenchNode.RunActorsAsync(address, stdout, cancellationToken);
         });
         return command;
     }

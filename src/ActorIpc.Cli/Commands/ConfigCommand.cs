@@ -19,7 +19,7 @@ internal static class ConfigCommand
         };
         var withDefaults = new Option<bool>("--with-defaults")
         {
-            Description = "Merge the document over ActorIpc's reference configuration (every default) before printing.",
+            Description = "Merge the document over every default a node runs with (ActorIpc's reference configuration over the Akka modules' own) before printing.",
         };
         var print = new Command("print", "Print a HOCON file's resolved document (substitutions and includes applied).")
         {

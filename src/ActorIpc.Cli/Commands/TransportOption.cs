@@ -10,20 +10,26 @@ internal static class TransportOption
 
     public const string Tcp = "tcp";
 
-    public static Option<string> Create(string description)
+    /// <summary>
+    /// The option, without a default: left out, each benchmark measures over its own first
+    /// transport (<see cref="IBenchmark.Transports"/>), so that <c>bench remote-ask</c> runs over
+    /// TCP and <c>bench raw-socket</c> over a Unix socket without being told.
+    /// </summary>
+    public static Option<string?> Create(string description)
     {
-        var option = new Option<string>("--transport")
+        var option = new Option<string?>("--transport")
         {
             Description = description,
-            DefaultValueFactory = _ => Unix,
         };
         option.AcceptOnlyFromAmong(Unix, Tcp);
         return option;
     }
 
-    public static BenchTransport Parse(string? value) => value switch
+    /// <summary>The transport named on the command line, or null when the option was left out.</summary>
+    public static BenchTransport? Parse(string? value) => value switch
     {
-        null or Unix => BenchTransport.Unix,
+        null => null,
+        Unix => BenchTransport.Unix,
         Tcp => BenchTransport.Tcp,
         _ => throw new ArgumentOutOfRangeException(nameof(value), value, "the transport is unix or tcp"),
     };

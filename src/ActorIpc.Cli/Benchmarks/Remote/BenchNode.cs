@@ -1,3 +1,6 @@
+using ActorIpc.Hosting;
+using Akka.Actor;
+
 namespace ActorIpc.Cli.Benchmarks.Remote;
 
 /// <summary>
@@ -9,11 +12,77 @@ internal static class BenchNode
 {
     public const string ReadyPrefix = "READY ";
 
+    /// <summary>
+    /// How long the actor node tries to leave the cluster gracefully once its standard input has
+    /// closed. With the bench process's node there to see it go, leaving takes 0.1–0.2 s here;
+    /// when the bench process has died, nobody answers, and Akka's coordinated shutdown would
+    /// wait out its cluster-exiting phase (10 s) before the process could end.
+    /// </summary>
+    private static readonly TimeSpan LeaveTimeout = TimeSpan.FromSeconds(2);
+
+    /// <summary>Echo actors <c>/user/echo-0</c> … <c>echo-63</c>: one per pingpong client, at most 64 clients.</summary>
+    public const int EchoCount = 64;
+
+    public const string SinkName = "sink";
+
+    /// <summary>Answers with the node's count of compiled methods (a <see cref="ProbeActor"/>).</summary>
+    public const string JitName = "jit";
+
+    /// <summary>Answers with the bytes the node process has allocated so far (a <see cref="ProbeActor"/>).</summary>
+    public const string AllocatedName = "allocated";
+
+    public static string EchoName(int index) => $"echo-{index}";
+
+    /// <summary>
+    /// Makes this process a node of the bench process's cluster (<paramref name="seed"/> is the
+    /// bench process's address), starts the echo, sink and probe actors, and prints
+    /// <c>READY</c> with the node's address once it is Up. When standard input closes it leaves
+    /// the cluster and returns.
+    /// </summary>
+    public static async Task<int> RunActorsAsync(string seed, TextWriter stdout, CancellationToken cancellationToken)
+    {
+        var node = await ActorIpcNode.StartAsync(RemoteBenchConfig.Options(seed), cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var system = node.System;
+            for (var i = 0; i < EchoCount; i++)
+            {
+                system.ActorOf(Props.Create(typeof(EchoActor)), EchoName(i));
+            }
+
+            system.ActorOf(Props.Create(typeof(SinkActor)), SinkName);
+            system.ActorOf(Props.Create(typeof(ProbeActor), (Func<long>)WarmUp.Compiled), JitName);
+            system.ActorOf(Props.Create(typeof(ProbeActor), (Func<long>)(() => GC.GetTotalAllocatedBytes())), AllocatedName);
+            await AnnounceAndWaitAsync(stdout, node.Address.ToString(), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await LeaveAsync(node).ConfigureAwait(false);
+        }
+
+        return CliApp.Ok;
+    }
+
     public static async Task<int> RunRawAsync(BenchTransport transport, TextWriter stdout, CancellationToken cancellationToken)
     {
         using var server = RawEchoServer.Start(transport);
         await AnnounceAndWaitAsync(stdout, server.Endpoint.ToString(), cancellationToken).ConfigureAwait(false);
         return CliApp.Ok;
+    }
+
+    /// <summary>Leaves the cluster and terminates the node's system, or, if that takes longer than <see cref="LeaveTimeout"/>, aborts the system.</summary>
+    private static async Task LeaveAsync(ActorIpcNode node)
+    {
+        try
+        {
+            await node.DisposeAsync().AsTask().WaitAsync(LeaveTimeout).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // Nobody to leave to: stop without the coordinated shutdown's remaining phases.
+            ((ExtendedActorSystem)node.System).Abort();
+            await node.System.WhenTerminated.ConfigureAwait(false);
+        }
     }
 
     private static async Task AnnounceAndWaitAsync(TextWriter stdout, string address, CancellationToken cancellationToken)

@@ -6,7 +6,8 @@ namespace ActorIpc.Cli.Benchmarks.Remote;
 /// <summary>
 /// The node process of a two-process benchmark: a copy of this executable running
 /// <c>actoripc bench-node</c>. Disposing it ends the process whatever state it is in: first by
-/// closing its standard input (so it removes its socket files), then by killing its process tree.
+/// closing its standard input (so that an actor node leaves the cluster and a raw node removes
+/// its socket file), then, if it has not exited in time, by killing its process tree.
 /// </summary>
 internal sealed class NodeProcess : IAsyncDisposable
 {
@@ -37,18 +38,28 @@ internal sealed class NodeProcess : IAsyncDisposable
     /// <summary>The node's process id, address and young-generation budget (see <see cref="YoungGeneration"/>), for the benchmark's header.</summary>
     public string Description { get; }
 
-    /// <summary>Starts the node and waits for its <c>READY</c> line.</summary>
+    /// <summary>Starts a node serving the raw echo server (<c>bench-node --raw</c>) and waits for its <c>READY</c> line.</summary>
     /// <exception cref="InvalidOperationException">The node could not start or exited before it was ready.</exception>
     /// <exception cref="TimeoutException">The node printed no READY line in time.</exception>
-    public static async Task<NodeProcess> StartAsync(BenchTransport transport, bool raw, CancellationToken cancellationToken)
+    public static Task<NodeProcess> StartRawAsync(BenchTransport transport, CancellationToken cancellationToken) =>
+        StartAsync([BenchNodeCommand.RawOption, "--transport", TransportOption.Format(transport)], cancellationToken);
+
+    /// <summary>
+    /// Starts a node serving the benchmark actors, joined to the cluster of the bench process's
+    /// node at <paramref name="seed"/>, and waits for its <c>READY</c> line (printed once it is Up).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The node could not start or exited before it was ready.</exception>
+    /// <exception cref="TimeoutException">The node printed no READY line in time.</exception>
+    public static Task<NodeProcess> StartActorsAsync(string seed, CancellationToken cancellationToken) =>
+        StartAsync([BenchNodeCommand.SeedOption, seed], cancellationToken);
+
+    private static async Task<NodeProcess> StartAsync(string[] arguments, CancellationToken cancellationToken)
     {
         var start = LaunchCommand();
         start.ArgumentList.Add(BenchNodeCommand.Name);
-        start.ArgumentList.Add("--transport");
-        start.ArgumentList.Add(TransportOption.Format(transport));
-        if (raw)
+        foreach (var argument in arguments)
         {
-            start.ArgumentList.Add(BenchNodeCommand.RawOption);
+            start.ArgumentList.Add(argument);
         }
 
         var youngGeneration = YoungGeneration.ForNode(Environment.GetEnvironmentVariable, YoungGeneration.CacheSizesHidden);

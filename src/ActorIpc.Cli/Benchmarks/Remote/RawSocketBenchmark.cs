@@ -25,10 +25,12 @@ internal sealed class RawSocketBenchmark : IBenchmark
 
     public string Description => "The same shapes over a bare socket between two processes: ping-pong p50, one-way, pipelined req/s.";
 
+    public IReadOnlyList<BenchTransport> Transports { get; } = [BenchTransport.Unix, BenchTransport.Tcp];
+
     public async Task<int> RunAsync(BenchContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        await using var node = await NodeProcess.StartAsync(context.Transport, raw: true, cancellationToken).ConfigureAwait(false);
+        await using var node = await NodeProcess.StartRawAsync(context.Transport, cancellationToken).ConfigureAwait(false);
         context.Output.WriteLine(node.Description);
         var endpoint = RawEndpoint.Parse(node.Address);
         var warmUp = TimeSpan.FromSeconds(context.Quick ? 0.1 : 0.5);
