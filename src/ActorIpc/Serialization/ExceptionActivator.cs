@@ -8,7 +8,7 @@ namespace ActorIpc.Serialization;
 /// Creates an instance of a given exception type from what arrived: through the constructor whose
 /// parameters all match values that arrived (by name, case-insensitively: <c>message</c>,
 /// <c>innerException</c> or <c>inner</c>, <c>innerExceptions</c>, and the properties, as
-/// <c>paramName</c> matches <c>ParamName</c>; and by type), the one that takes the most; without
+/// <c>paramName</c> matches <c>ParamName</c>; and by type), the one that takes the most values; without
 /// one, as an uninitialized instance on which <c>Exception(string, Exception)</c> runs. The
 /// properties no constructor parameter took are then set through their setter or the compiler's
 /// backing field. Type checks and the choice of the type are the caller's.
@@ -94,15 +94,23 @@ internal static class ExceptionActivator
 
     private static Exception Construct(Type type, Dictionary<string, WireValue> arguments, HashSet<string> consumed, string? message, IReadOnlyList<Exception> inners)
     {
+        // The constructor that carries the most of what arrived wins: first by the values that
+        // are not null (ArgumentNullException(paramName, message) over (message, innerException)
+        // when there is no inner exception), then by its number of parameters.
         ConstructorInfo? best = null;
         object?[]? bestArguments = null;
+        var bestScore = (Values: -1, Parameters: -1);
         foreach (var constructor in type.GetConstructors(BindingFlags.Public | BindingFlags.Instance))
         {
-            var parameters = constructor.GetParameters();
-            if ((best is null || parameters.Length > bestArguments!.Length) && TryMatch(parameters, arguments) is { } matched)
+            if (TryMatch(constructor.GetParameters(), arguments) is not { } matched)
             {
-                best = constructor;
-                bestArguments = matched;
+                continue;
+            }
+
+            var score = (Values: matched.Count(value => value is not null), Parameters: matched.Length);
+            if (score.CompareTo(bestScore) > 0)
+            {
+                (best, bestArguments, bestScore) = (constructor, matched, score);
             }
         }
 
