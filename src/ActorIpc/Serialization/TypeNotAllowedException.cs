@@ -31,6 +31,8 @@ public sealed class TypeNotAllowedException : ActorIpcException
     /// </summary>
     public string? Sender { get; }
 
+    // The messages end without a period: Akka.Remote's log line appends one after them.
+
     /// <summary>The refusal of an arriving message.</summary>
     /// <param name="refused">The refused type's name.</param>
     /// <param name="carriedBy">The name of the type that contained it (the same when it is the refused type itself).</param>
@@ -39,7 +41,7 @@ public sealed class TypeNotAllowedException : ActorIpcException
         new(refused, sender,
             $"{Describe(refused, carriedBy)} sent by {sender ?? UnknownSender} is not allowed here, so the message was dropped; "
             + $"to accept it, add the type or its namespace to actoripc.serialization.allowed-types in this process "
-            + $"(allowed-types += \"{refused}\" or \"{Namespace(refused)}.*\").");
+            + $"(allowed-types += \"{refused}\" or \"{Namespace(refused)}.*\")");
 
     /// <summary>The refusal of a message this process was about to send.</summary>
     /// <param name="refused">The refused type's name.</param>
@@ -48,7 +50,7 @@ public sealed class TypeNotAllowedException : ActorIpcException
         new(refused, null,
             $"{Describe(refused, messageType)} is not allowed by actoripc.serialization.allowed-types, so the message was not sent; "
             + $"add the type or its namespace to allowed-types (allowed-types += \"{refused}\" or \"{Namespace(refused)}.*\") "
-            + "in this process and in the process that receives it.");
+            + "in this process and in the process that receives it");
 
     private static string Describe(string refused, string carriedBy) =>
         refused == carriedBy ? $"type '{refused}'" : $"type '{refused}' (in '{carriedBy}')";
