@@ -43,7 +43,10 @@ internal static class ExceptionActivator
 
         var consumed = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var exception = Construct(type, arguments, consumed, message, inners);
-        if (!consumed.Contains("message") && ExceptionInternals.RawMessage(exception) != message)
+
+        // The message as the sender created it, also where the constructor composes its own
+        // from its parameters (a constructor that took the message may have decorated it).
+        if (ExceptionInternals.RawMessage(exception) != message)
         {
             ExceptionInternals.TrySetRawMessage(exception, message);
         }
@@ -92,7 +95,8 @@ internal static class ExceptionActivator
         }
     }
 
-    private static Exception Construct(Type type, Dictionary<string, WireValue> arguments, HashSet<string> consumed, string? message, IReadOnlyList<Exception> inners)
+    private static Exception Construct(
+        Type type, Dictionary<string, WireValue> arguments, HashSet<string> consumed, string? message, IReadOnlyList<Exception> inners)
     {
         // The constructor that carries the most of what arrived wins: first by the values that
         // are not null (ArgumentNullException(paramName, message) over (message, innerException)
@@ -129,7 +133,6 @@ internal static class ExceptionActivator
         // until the properties are set.
         var exception = (Exception)RuntimeHelpers.GetUninitializedObject(type);
         BaseConstructor.Invoke(exception, [message, inners.FirstOrDefault()]);
-        consumed.Add("message");
         return exception;
     }
 

@@ -43,7 +43,7 @@ internal sealed class ExceptionCodec
     /// <param name="exception">The exception.</param>
     /// <returns>The payload.</returns>
     /// <exception cref="SerializationException">Exceptions are nested inside each other's values too deeply.</exception>
-    public byte[] ToBinary(Exception exception) => Write(writer => _writer.Write(writer, exception, depth: 0));
+    public byte[] ToBinary(Exception exception) => Write(writer => _writer.Write(writer, exception));
 
     /// <summary>Writes <paramref name="failure"/>: its cause and its state.</summary>
     /// <param name="failure">The failure.</param>
@@ -54,7 +54,7 @@ internal sealed class ExceptionCodec
         writer.Write(failure.Cause is not null);
         if (failure.Cause is not null)
         {
-            _writer.Write(writer, failure.Cause, depth: 0);
+            _writer.Write(writer, failure.Cause);
         }
 
         _writer.Values.WriteSerialized(writer, failure.State);

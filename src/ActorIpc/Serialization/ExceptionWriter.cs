@@ -21,7 +21,10 @@ namespace ActorIpc.Serialization;
 /// </summary>
 internal sealed class ExceptionWriter
 {
-    /// <summary>Records nested deeper than this (inner exceptions, exceptions in properties) are left out.</summary>
+    /// <summary>
+    /// Records nested deeper than this are left out (inner exceptions) or written as text
+    /// (exceptions in properties and <see cref="Exception.Data"/>); a reader refuses deeper ones.
+    /// </summary>
     public const int MaxDepth = 32;
 
     private static readonly HashSet<string> ExceptionOwnProperties =
@@ -43,8 +46,22 @@ internal sealed class ExceptionWriter
     /// <summary>Writes <paramref name="exception"/> as one record, its inner exceptions included.</summary>
     /// <param name="writer">Where to.</param>
     /// <param name="exception">The exception.</param>
-    /// <param name="depth">The record's nesting depth, 0 at the top.</param>
-    public void Write(BinaryWriter writer, Exception exception, int depth)
+    public void Write(BinaryWriter writer, Exception exception) => Write(writer, exception, new ExceptionPath());
+
+    private void Write(BinaryWriter writer, Exception exception, ExceptionPath path)
+    {
+        path.Enter(exception);
+        try
+        {
+            WriteRecord(writer, exception, path);
+        }
+        finally
+        {
+            path.Leave(exception);
+        }
+    }
+
+    private void WriteRecord(BinaryWriter writer, Exception exception, ExceptionPath path)
     {
         var remote = exception as RemoteException;
         var message = remote is null ? ExceptionInternals.RawMessage(exception) : remote.RawRemoteMessage;
@@ -55,14 +72,14 @@ internal sealed class ExceptionWriter
         WriteNullable(writer, exception.StackTrace);
         WriteNullable(writer, SourceOf(exception));
         writer.Write(exception.HResult);
-        WriteEntries(writer, DataEntries(exception, depth));
-        WriteEntries(writer, remote is null ? Properties(exception, depth) : RemoteProperties(remote));
+        WriteEntries(writer, DataEntries(exception, path));
+        WriteEntries(writer, remote is null ? Properties(exception, path) : RemoteProperties(remote));
 
-        var inners = depth < MaxDepth ? InnerExceptions(exception) : [];
+        var inners = InnerExceptions(exception).Where(path.CanEnter).ToList();
         writer.Write(inners.Count);
         foreach (var inner in inners)
         {
-            Write(writer, inner, depth + 1);
+            Write(writer, inner, path);
         }
     }
 
@@ -111,13 +128,13 @@ internal sealed class ExceptionWriter
 
     // Entries whose key or value does not serialize are left out: Data is a side channel, and a
     // text stand-in for a key would make a different entry.
-    private List<byte[]> DataEntries(Exception exception, int depth)
+    private List<byte[]> DataEntries(Exception exception, ExceptionPath path)
     {
         var entries = new List<byte[]>();
         foreach (DictionaryEntry entry in exception.Data)
         {
-            if (_values.TryEncode(entry.Key, textFallback: false, depth) is { } key
-                && _values.TryEncode(entry.Value, textFallback: false, depth) is { } value)
+            if (_values.TryEncode(entry.Key, textFallback: false, path) is { } key
+                && _values.TryEncode(entry.Value, textFallback: false, path) is { } value)
             {
                 entries.Add([.. key, .. value]);
             }
@@ -126,7 +143,7 @@ internal sealed class ExceptionWriter
         return entries;
     }
 
-    private List<byte[]> Properties(Exception exception, int depth)
+    private List<byte[]> Properties(Exception exception, ExceptionPath path)
     {
         var entries = new List<byte[]>();
         foreach (var property in _properties.GetOrAdd(exception.GetType(), CapturedProperties))
@@ -141,7 +158,7 @@ internal sealed class ExceptionWriter
                 continue; // a getter that throws has no value to carry
             }
 
-            entries.Add([.. Name(property.Name), .. _values.TryEncode(value, textFallback: true, depth)!]);
+            entries.Add([.. Name(property.Name), .. _values.TryEncode(value, textFallback: true, path)!]);
         }
 
         return entries;

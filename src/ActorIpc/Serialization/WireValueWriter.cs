@@ -14,12 +14,12 @@ namespace ActorIpc.Serialization;
 internal sealed class WireValueWriter
 {
     private readonly ExtendedActorSystem _system;
-    private readonly Action<BinaryWriter, Exception, int> _writeException;
+    private readonly Action<BinaryWriter, Exception, ExceptionPath> _writeException;
 
     /// <summary>Creates the writer.</summary>
     /// <param name="system">The actor system whose serialization writes values that are not written directly.</param>
-    /// <param name="writeException">Writes an exception as a nested record at a depth.</param>
-    public WireValueWriter(ExtendedActorSystem system, Action<BinaryWriter, Exception, int> writeException)
+    /// <param name="writeException">Writes an exception as a nested record inside the records of a path.</param>
+    public WireValueWriter(ExtendedActorSystem system, Action<BinaryWriter, Exception, ExceptionPath> writeException)
     {
         _system = system;
         _writeException = writeException;
@@ -48,10 +48,10 @@ internal sealed class WireValueWriter
     /// <summary>Encodes <paramref name="value"/> as a tag and its bytes.</summary>
     /// <param name="value">The value.</param>
     /// <param name="textFallback">Whether a value that does not serialize is written as its text; otherwise the result is <see langword="null"/>.</param>
-    /// <param name="depth">The nesting depth of the record the value belongs to.</param>
+    /// <param name="path">The records the value's record is inside of.</param>
     /// <returns>The bytes, or <see langword="null"/> when the value does not serialize and <paramref name="textFallback"/> is off.</returns>
-    public byte[]? TryEncode(object? value, bool textFallback, int depth) =>
-        Encode(writer => TryWrite(writer, value, textFallback, depth));
+    public byte[]? TryEncode(object? value, bool textFallback, ExceptionPath path) =>
+        Encode(writer => TryWrite(writer, value, textFallback, path));
 
     /// <summary>Encodes a value of which only the text is known.</summary>
     /// <param name="text">The text; <see langword="null"/> writes <see langword="null"/>.</param>
@@ -100,21 +100,25 @@ internal sealed class WireValueWriter
         return buffer.ToArray();
     }
 
-    private bool TryWrite(BinaryWriter writer, object? value, bool textFallback, int depth)
+    private bool TryWrite(BinaryWriter writer, object? value, bool textFallback, ExceptionPath path)
     {
         if (TryWriteDirect(writer, value))
         {
             return true;
         }
 
-        if (value is Exception exception && depth < ExceptionWriter.MaxDepth)
+        if (value is Exception exception)
         {
-            writer.Write((byte)WireTag.Exception);
-            _writeException(writer, exception, depth + 1);
-            return true;
+            // Exceptions nest as records, never through the actor system's serialization, so
+            // that the path sees every one of them.
+            if (path.CanEnter(exception))
+            {
+                writer.Write((byte)WireTag.Exception);
+                _writeException(writer, exception, path);
+                return true;
+            }
         }
-
-        if (TryWriteSerialized(writer, value!))
+        else if (TryWriteSerialized(writer, value!))
         {
             return true;
         }

@@ -217,6 +217,34 @@ public sealed class ExceptionSerializerTests(SerializationFixture fixture) : ICl
     }
 
     [Fact]
+    public void RoundTrip_PropertiesLeadingBackToTheException_ArriveWithoutLooping()
+    {
+        var arrived = fixture.RoundTrip<LoopingException>(new LoopingException("round and round"));
+
+        Assert.Equal("round and round", arrived.Message);
+        Assert.Same(arrived, arrived.Self);
+    }
+
+    [Fact]
+    public void RoundTrip_RecordInAPropertyThatHoldsTheException_IsCutShortInsteadOfLooping()
+    {
+        var sent = new CompositeException("composite");
+        sent.Context = new Messages.TestMessages.WithError("loop", sent);
+
+        var arrived = fixture.RoundTrip<CompositeException>(sent);
+
+        Assert.Equal("composite", arrived.Message);
+    }
+
+    [Fact]
+    public void RoundTrip_ConstructorThatAddsToTheMessage_KeepsTheMessageAsSent()
+    {
+        var arrived = fixture.RoundTrip<DecoratingException>(new DecoratingException("late"));
+
+        Assert.Equal("billing: late", arrived.Message);
+    }
+
+    [Fact]
     public void RoundTrip_StatusFailure_KeepsCauseAndState()
     {
         var failure = fixture.RoundTrip<Status.Failure>(new Status.Failure(new QuotaExceededException("q") { Code = 42 }, new Messages.TestMessages.Line(1, "a")));

@@ -66,7 +66,20 @@ public static class TestErrors
         public Messages.TestMessages.Line? Line { get; init; }
 
         public Hidden.HiddenTypes.Secret? Secret { get; init; }
+
+        public object? Context { get; set; }
     }
+
+    /// <summary>Properties that lead back to the exception itself.</summary>
+    public sealed class LoopingException(string message) : Exception(message)
+    {
+        public Exception Self => this;
+
+        public Exception Again => this;
+    }
+
+    /// <summary>Its constructor adds to the message it is given.</summary>
+    public sealed class DecoratingException(string message) : Exception("billing: " + message);
 
     private static Exception WithMessage(this Exception exception, string message)
     {
