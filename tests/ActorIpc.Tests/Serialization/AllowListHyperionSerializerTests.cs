@@ -69,7 +69,7 @@ public sealed class AllowListHyperionSerializerTests(SerializationFixture fixtur
     [Fact]
     public void RoundTrip_RecordWithAnException_ArrivesWithTheExceptionIntact()
     {
-        var error = Thrown(() => throw new TestErrors.QuotaExceededException("quota of 5 exceeded") { Code = 42 });
+        var error = Throwing.Catch(() => throw new TestErrors.QuotaExceededException("quota of 5 exceeded") { Code = 42 });
 
         var arrived = fixture.RoundTrip<WithError>(new WithError("note", error));
 
@@ -131,42 +131,5 @@ public sealed class AllowListHyperionSerializerTests(SerializationFixture fixtur
         Assert.Equal(SecretName, error.TypeName);
         Assert.Null(error.Sender);
         Assert.Contains("not sent", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Deserialize_AkkasJsonSerializerIdentifier_IsRefusedWithTheReason()
-    {
-        var json = System.Text.Encoding.UTF8.GetBytes("{\"$type\":\"System.IO.FileInfo, System.IO.FileSystem\",\"fileName\":\"/tmp/x\"}");
-
-        var error = Assert.Throws<System.Runtime.Serialization.SerializationException>(() => fixture.System.Serialization.Deserialize(json, 1, ""));
-
-        Assert.Contains("Akka's JSON format", error.Message, StringComparison.Ordinal);
-        Assert.Contains("an unknown sender", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void FindSerializerForType_TypeBoundToJson_GetsTheStandInThatRefusesToWriteIt()
-    {
-        // A type no binding covers, so that the name "json" decides (and the cache it fills stays this test's).
-        var json = fixture.System.Serialization.FindSerializerForType(typeof(BoundToJson), "json");
-
-        Assert.Equal(1, json.Identifier);
-        Assert.Throws<System.Runtime.Serialization.SerializationException>(() => json.ToBinary(new BoundToJson()));
-    }
-
-    private sealed class BoundToJson;
-
-    private static Exception Thrown(Action thrower)
-    {
-        try
-        {
-            thrower();
-        }
-        catch (Exception e)
-        {
-            return e;
-        }
-
-        throw new InvalidOperationException("did not throw");
     }
 }

@@ -23,7 +23,7 @@ public sealed class ExceptionSerializerTests(SerializationFixture fixture) : ICl
     public void RoundTrip_CustomExceptionWithoutSerializationConstructor_KeepsTypeMessagePropertiesAndStack()
     {
         var at = new DateTimeOffset(2026, 7, 12, 8, 0, 0, TimeSpan.FromHours(-5));
-        var sent = Thrown(() => ThrowQuota(at));
+        var sent = Throwing.Catch(() => ThrowQuota(at));
 
         var arrived = fixture.RoundTrip<QuotaExceededException>(sent);
 
@@ -37,7 +37,7 @@ public sealed class ExceptionSerializerTests(SerializationFixture fixture) : ICl
     [Fact]
     public void RoundTrip_ArgumentExceptions_KeepParamNameActualValueAndMessage()
     {
-        var argument = fixture.RoundTrip<ArgumentException>(Thrown(() => throw new ArgumentException("must be positive", "amount")));
+        var argument = fixture.RoundTrip<ArgumentException>(Throwing.Catch(() => throw new ArgumentException("must be positive", "amount")));
         var outOfRange = fixture.RoundTrip<ArgumentOutOfRangeException>(new ArgumentOutOfRangeException("count", 7, "too many"));
         var nullArgument = fixture.RoundTrip<ArgumentNullException>(new ArgumentNullException("customer"));
 
@@ -124,7 +124,7 @@ public sealed class ExceptionSerializerTests(SerializationFixture fixture) : ICl
     [Fact]
     public void RoundTrip_StackTrace_ShowsAsTheRemoteStackBeforeWhereItIsRethrown()
     {
-        var arrived = fixture.RoundTrip<QuotaExceededException>(Thrown(() => ThrowQuota(default)));
+        var arrived = fixture.RoundTrip<QuotaExceededException>(Throwing.Catch(() => ThrowQuota(default)));
 
         var rethrown = Assert.Throws<QuotaExceededException>(() => RethrowHere(arrived));
 
@@ -138,7 +138,7 @@ public sealed class ExceptionSerializerTests(SerializationFixture fixture) : ICl
     [Fact]
     public void RoundTrip_TypeNotAllowed_ArrivesAsRemoteExceptionWithTheRemoteDetails()
     {
-        var sent = Thrown(() => ThrowVaultSealed());
+        var sent = Throwing.Catch(() => ThrowVaultSealed());
 
         var arrived = fixture.RoundTrip<RemoteException>(sent, fixture.Permissive);
 
@@ -180,7 +180,7 @@ public sealed class ExceptionSerializerTests(SerializationFixture fixture) : ICl
     [Fact]
     public void RoundTrip_RemoteExceptionPassedOn_KeepsTheOriginalTypeMessageAndProperties()
     {
-        var first = fixture.RoundTrip<RemoteException>(Thrown(() => ThrowVaultSealed()), fixture.Permissive);
+        var first = fixture.RoundTrip<RemoteException>(Throwing.Catch(() => ThrowVaultSealed()), fixture.Permissive);
 
         var second = fixture.RoundTrip<RemoteException>(first);
 
@@ -292,18 +292,4 @@ public sealed class ExceptionSerializerTests(SerializationFixture fixture) : ICl
 
     private static void RethrowHere(Exception exception) =>
         System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(exception);
-
-    private static Exception Thrown(Action thrower)
-    {
-        try
-        {
-            thrower();
-        }
-        catch (Exception e)
-        {
-            return e;
-        }
-
-        throw new InvalidOperationException("did not throw");
-    }
 }
