@@ -82,12 +82,15 @@ internal sealed class WireValueReader
         var serializerId = reader.ReadInt32();
         var manifest = reader.ReadString();
         var length = reader.Read7BitEncodedInt();
+        var left = reader.BaseStream.Length - reader.BaseStream.Position;
+        if (length < 0 || length > left)
+        {
+            // Checked before reading: ReadBytes allocates the whole length first.
+            throw new EndOfStreamException($"a serialized value of {length} bytes in a payload with {left} left");
+        }
+
         var bytes = reader.ReadBytes(length);
         var text = reader.ReadString();
-        if (bytes.Length != length)
-        {
-            throw new EndOfStreamException($"a serialized value of {length} bytes ends after {bytes.Length}");
-        }
 
         try
         {

@@ -263,6 +263,7 @@ public sealed class ExceptionSerializerTests(SerializationFixture fixture) : ICl
     [InlineData(new byte[] { })]
     [InlineData(new byte[] { 1, 2, 3 })]
     [InlineData(new byte[] { 9, 0 })]
+    [InlineData(new byte[] { 1, 0, 20, 0, 0, 0, 0, 0, 0xFF, 0xFF, 0xFF, 0x7F, 0 })]
     public void FromBinary_MalformedPayload_ThrowsSerializationException(byte[] bytes)
     {
         var serializer = fixture.System.Serialization.FindSerializerFor(new InvalidOperationException());
