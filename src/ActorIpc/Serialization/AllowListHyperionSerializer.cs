@@ -33,7 +33,7 @@ public sealed class AllowListHyperionSerializer : HyperionSerializer
     }
 
     private AllowListHyperionSerializer(ExtendedActorSystem system, HyperionSerializerSettings settings)
-        : this(system, settings, SerializationSettings.Create(system.Settings.Config))
+        : this(system, settings, SerializationSettings.Create((system ?? throw new ArgumentNullException(nameof(system))).Settings.Config))
     {
     }
 

@@ -51,7 +51,8 @@ internal sealed class ExceptionRebuilder
 
     private Exception? TryRecreate(ExceptionRecord record, Exception[] inners, KeyValuePair<string, WireValue>[] properties)
     {
-        if (!TypeName.TryParse(record.TypeName, out var name) || !_allowedTypes.IsAllowed(name) || Load(record.TypeName) is not { } type)
+        // Loaded only once allowed: loading a type by name may load its assembly.
+        if (!_allowedTypes.IsAllowed(record.TypeName) || Load(record.TypeName) is not { } type)
         {
             return null;
         }
@@ -77,7 +78,8 @@ internal sealed class ExceptionRebuilder
 
             return exception;
         }
-        catch (Exception e) when (e is TargetInvocationException or MemberAccessException or ArgumentException or InvalidOperationException or NotSupportedException)
+        catch (Exception e) when (e is TargetInvocationException or TypeInitializationException or MemberAccessException
+            or ArgumentException or InvalidOperationException or NotSupportedException)
         {
             return null; // the type would not be constructed: the RemoteException carries it
         }
@@ -112,6 +114,8 @@ internal sealed class ExceptionRebuilder
         return remote;
     }
 
+    private static object? Plain(object? value) => value is WireEnum wireEnum ? wireEnum.Name : value;
+
     private static void AddData(Exception exception, WireValue key, WireValue value)
     {
         if (!key.IsAvailable || key.Value is null || !value.IsAvailable)
@@ -121,7 +125,8 @@ internal sealed class ExceptionRebuilder
 
         try
         {
-            exception.Data[key.Value] = value.Value is WireEnum wireEnum ? wireEnum.Name : value.Value;
+            // An enum's type is unknown here (Data is untyped): its name stands in for it.
+            exception.Data[Plain(key.Value)!] = Plain(value.Value);
         }
         catch (Exception e) when (e is ArgumentException or NotSupportedException)
         {
