@@ -1,5 +1,6 @@
 using ActorIpc.Configuration;
 using ActorIpc.Hocon;
+using ActorIpc.Serialization;
 using Akka.Actor;
 using Akka.Actor.Setup;
 using Akka.Cluster;
@@ -55,6 +56,10 @@ public sealed class ActorIpcNode : IAsyncDisposable
         cancellationToken.ThrowIfCancellationRequested();
         var config = LoadConfig(options);
         var settings = NodeSettings.Create(config, options.Seed);
+
+        // The serializers read the same section from Akka's copy of the configuration, which has
+        // no positions: a bad entry is reported here, with its file and line, before Akka starts.
+        SerializationSettings.Create(config);
 
         var setup = BootstrapSetup.Create().WithConfig(config.ToAkkaConfig());
         var actorSystemSetup = options.LoggerFactory is null
