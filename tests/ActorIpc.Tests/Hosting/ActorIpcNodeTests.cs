@@ -45,6 +45,16 @@ public sealed class ActorIpcNodeTests : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
+    public void Defaults_AkkasLog_GoesToStandardErrorThroughALoggerAkkaCanLoad()
+    {
+        var config = ActorIpc.Configuration.ActorIpcConfig.WithDefaults(ActorIpc.Hocon.Config.Empty);
+
+        Assert.Equal([StandardErrorLogger.TypeName], config.GetStringList("akka.loggers"));
+        Assert.Equal(StandardErrorLogger.TypeName, config.GetString("akka.stdout-logger-class"));
+        Assert.Equal(typeof(StandardErrorLogger), Type.GetType(StandardErrorLogger.TypeName));
+    }
+
+    [Fact]
     public async Task StartAsync_ConfigFileAndOverrides_OverridesWinOverTheFileOverTheDefaults()
     {
         using var dir = new ScratchDirectory();

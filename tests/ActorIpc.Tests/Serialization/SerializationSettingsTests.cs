@@ -17,7 +17,7 @@ public sealed class SerializationSettingsTests
 
         Assert.Empty(settings.AllowedTypes);
         Assert.Contains(settings.SystemTypes, pattern => pattern.Text == "System.Collections.Immutable.*");
-        Assert.Equal(["System.*"], settings.ExceptionTypes.Select(pattern => pattern.Text));
+        Assert.Equal(["System.*", "Akka.*"], settings.ExceptionTypes.Select(pattern => pattern.Text));
     }
 
     [Fact]

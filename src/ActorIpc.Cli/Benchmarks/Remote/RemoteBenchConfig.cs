@@ -8,8 +8,8 @@ namespace ActorIpc.Cli.Benchmarks.Remote;
 /// <summary>
 /// How both processes of a remote benchmark become nodes: ActorIpc's defaults as a user gets
 /// them from its reference configuration (and Akka's own under them), so that the figures are
-/// those of an untuned application, except that Akka logs only warnings and errors, on standard
-/// error (<see cref="StandardErrorLogger"/>).
+/// those of an untuned application (Akka's log on standard error, as every node has it), except
+/// that Akka logs only warnings and errors.
 /// </summary>
 internal static class RemoteBenchConfig
 {
@@ -39,8 +39,6 @@ internal static class RemoteBenchConfig
           # Akka's INFO lines (remoting started, members joining and leaving) are not figures.
           loglevel = WARNING
           stdout-loglevel = WARNING
-          loggers = [ "{{StandardErrorLogger.TypeName}}" ]
-          stdout-logger-class = "{{StandardErrorLogger.TypeName}}"
         }
         """,
         new ConfigParseOptions { Resolve = false, OriginName = "remote benchmark" });
