@@ -11,7 +11,8 @@ namespace ActorIpc.Configuration;
 /// </summary>
 public static class ActorIpcConfig
 {
-    private static readonly ConfigParseOptions Unresolved = new() { Resolve = false };
+    /// <summary>Parse options for a layer of a node's configuration: resolved only once laid over the defaults.</summary>
+    internal static ConfigParseOptions Unresolved { get; } = new() { Resolve = false };
 
     /// <summary>ActorIpc's reference configuration (<c>hocon/reference.conf</c>, embedded), unresolved.</summary>
     public static Config Reference { get; } = ConfigFactory.ParseResource(

@@ -90,7 +90,7 @@ public sealed class ActorIpcNode : IAsyncDisposable
     /// <summary>The configuration a node starts from: the overrides over the file over the defaults.</summary>
     internal static Config LoadConfig(NodeOptions options)
     {
-        var unresolved = new ConfigParseOptions { Resolve = false };
+        var unresolved = ActorIpcConfig.Unresolved;
         var user = options.Config ?? Config.Empty;
         if (options.ConfigFile is not null)
         {
