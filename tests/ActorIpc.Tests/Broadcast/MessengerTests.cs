@@ -28,9 +28,7 @@ public sealed class MessengerTests(MessengerFixture nodes) : Akka.TestKit.Xunit2
     public async Task Broadcast_SubscribersOnTwoNodes_EachGetsTheMessageExactlyOnce()
     {
         var topic = NewTopic();
-        var probes = new[] { CreateTestProbe(nodes.Parent.System), CreateTestProbe(nodes.Parent.System), CreateTestProbe(nodes.Worker.System) };
-        await SubscribeAsync(topic, nodes.Parent, probes[0], probes[1]);
-        await SubscribeAsync(topic, nodes.Worker, probes[2]);
+        var probes = new[] { await SubscribeProbeAsync(topic, nodes.Parent), await SubscribeProbeAsync(topic, nodes.Parent), await SubscribeProbeAsync(topic, nodes.Worker) };
         await AwaitCountAsync(ParentMessenger, topic, null, 3);
         await AwaitCountAsync(WorkerMessenger, topic, null, 3);
 
@@ -51,8 +49,7 @@ public sealed class MessengerTests(MessengerFixture nodes) : Akka.TestKit.Xunit2
     public async Task Broadcast_SubscriberSubscribedTwice_GetsTheMessageOnce()
     {
         var topic = NewTopic();
-        var probe = CreateTestProbe(nodes.Worker.System);
-        await WorkerMessenger.SubscribeAsync(topic, probe.Ref);
+        var probe = await SubscribeProbeAsync(topic, nodes.Worker);
         await WorkerMessenger.SubscribeAsync(topic, probe.Ref);
         await AwaitCountAsync(ParentMessenger, topic, null, 1);
 
@@ -66,8 +63,7 @@ public sealed class MessengerTests(MessengerFixture nodes) : Akka.TestKit.Xunit2
     public async Task Broadcast_RecordOfAnAllowedType_ArrivesIntactOnTheOtherNode()
     {
         var topic = NewTopic();
-        var probe = CreateTestProbe(nodes.Worker.System);
-        await WorkerMessenger.SubscribeAsync(topic, probe.Ref);
+        var probe = await SubscribeProbeAsync(topic, nodes.Worker);
         await AwaitCountAsync(ParentMessenger, topic, null, 1);
         var note = new Note("prices", [1, 2, 3]);
 
@@ -83,8 +79,7 @@ public sealed class MessengerTests(MessengerFixture nodes) : Akka.TestKit.Xunit2
     public async Task Broadcast_FromAnActor_SubscribersSeeThatActorAsTheSender()
     {
         var topic = NewTopic();
-        var probe = CreateTestProbe(nodes.Worker.System);
-        await WorkerMessenger.SubscribeAsync(topic, probe.Ref);
+        var probe = await SubscribeProbeAsync(topic, nodes.Worker);
         await AwaitCountAsync(ParentMessenger, topic, null, 1);
         var broadcaster = nodes.Parent.System.ActorOf(Props.Create(typeof(Broadcaster), topic));
 
@@ -99,10 +94,8 @@ public sealed class MessengerTests(MessengerFixture nodes) : Akka.TestKit.Xunit2
     public async Task Broadcast_WithRole_OnlySubscribersOnNodesWithTheRoleGetIt()
     {
         var topic = NewTopic();
-        var onParent = CreateTestProbe(nodes.Parent.System);
-        var onWorker = CreateTestProbe(nodes.Worker.System);
-        await ParentMessenger.SubscribeAsync(topic, onParent.Ref);
-        await WorkerMessenger.SubscribeAsync(topic, onWorker.Ref);
+        var onParent = await SubscribeProbeAsync(topic, nodes.Parent);
+        var onWorker = await SubscribeProbeAsync(topic, nodes.Worker);
         await AwaitCountAsync(ParentMessenger, topic, MessengerFixture.WorkerRole, 1);
         Assert.Equal(2, await ParentMessenger.CountSubscribersAsync(topic));
 
@@ -120,9 +113,7 @@ public sealed class MessengerTests(MessengerFixture nodes) : Akka.TestKit.Xunit2
     {
         var topic = NewTopic();
         var collector = CreateTestProbe(nodes.Parent.System);
-        await ParentMessenger.SubscribeAsync(topic, nodes.Parent.System.ActorOf(Forwarder.Props("p1", collector.Ref)));
-        await ParentMessenger.SubscribeAsync(topic, nodes.Parent.System.ActorOf(Forwarder.Props("p2", collector.Ref)));
-        await WorkerMessenger.SubscribeAsync(topic, nodes.Worker.System.ActorOf(Forwarder.Props("w1", collector.Ref)));
+        await SubscribeForwardersAsync(topic, collector);
         await AwaitCountAsync(ParentMessenger, topic, null, 3);
         var messages = Enumerable.Range(0, 12).Select(i => $"job {i}").ToArray();
 
@@ -147,9 +138,7 @@ public sealed class MessengerTests(MessengerFixture nodes) : Akka.TestKit.Xunit2
     {
         var topic = NewTopic();
         var collector = CreateTestProbe(nodes.Parent.System);
-        await ParentMessenger.SubscribeAsync(topic, nodes.Parent.System.ActorOf(Forwarder.Props("p1", collector.Ref)));
-        await ParentMessenger.SubscribeAsync(topic, nodes.Parent.System.ActorOf(Forwarder.Props("p2", collector.Ref)));
-        await WorkerMessenger.SubscribeAsync(topic, nodes.Worker.System.ActorOf(Forwarder.Props("w1", collector.Ref)));
+        await SubscribeForwardersAsync(topic, collector);
         await AwaitCountAsync(ParentMessenger, topic, MessengerFixture.WorkerRole, 1);
 
         for (var i = 0; i < 4; i++)
@@ -191,9 +180,8 @@ public sealed class MessengerTests(MessengerFixture nodes) : Akka.TestKit.Xunit2
     public async Task UnsubscribeAsync_Subscriber_DropsOutOfTheCountAndGetsNoMoreBroadcasts()
     {
         var topic = NewTopic();
-        var staying = CreateTestProbe(nodes.Worker.System);
-        var leaving = CreateTestProbe(nodes.Worker.System);
-        await SubscribeAsync(topic, nodes.Worker, staying, leaving);
+        var staying = await SubscribeProbeAsync(topic, nodes.Worker);
+        var leaving = await SubscribeProbeAsync(topic, nodes.Worker);
         await AwaitCountAsync(ParentMessenger, topic, null, 2);
 
         await WorkerMessenger.UnsubscribeAsync(topic, leaving.Ref);
@@ -219,9 +207,8 @@ public sealed class MessengerTests(MessengerFixture nodes) : Akka.TestKit.Xunit2
     public async Task Subscriber_Stopped_DropsOutAndTheOthersStillGetBroadcasts()
     {
         var topic = NewTopic();
-        var staying = CreateTestProbe(nodes.Worker.System);
-        var stopping = CreateTestProbe(nodes.Worker.System);
-        await SubscribeAsync(topic, nodes.Worker, staying, stopping);
+        var staying = await SubscribeProbeAsync(topic, nodes.Worker);
+        var stopping = await SubscribeProbeAsync(topic, nodes.Worker);
         await AwaitCountAsync(ParentMessenger, topic, null, 2);
 
         nodes.Worker.System.Stop(stopping.Ref);
@@ -235,7 +222,7 @@ public sealed class MessengerTests(MessengerFixture nodes) : Akka.TestKit.Xunit2
     public async Task CountSubscribersAsync_RoleNoNodeHas_IsZero()
     {
         var topic = NewTopic();
-        await ParentMessenger.SubscribeAsync(topic, CreateTestProbe(nodes.Parent.System).Ref);
+        await SubscribeProbeAsync(topic, nodes.Parent);
 
         Assert.Equal(0, await ParentMessenger.CountSubscribersAsync(topic, "nobody-has-this-role"));
         Assert.Equal(1, await ParentMessenger.CountSubscribersAsync(topic, MessengerFixture.ParentRole));
@@ -307,12 +294,19 @@ public sealed class MessengerTests(MessengerFixture nodes) : Akka.TestKit.Xunit2
 
     private static string NewTopic() => $"topic-{Guid.NewGuid():N}";
 
-    private static async Task SubscribeAsync(string topic, ActorIpcNode node, params TestProbe[] probes)
+    private async Task<TestProbe> SubscribeProbeAsync(string topic, ActorIpcNode node)
     {
-        foreach (var probe in probes)
-        {
-            await Messenger.Get(node.System).SubscribeAsync(topic, probe.Ref);
-        }
+        var probe = CreateTestProbe(node.System);
+        await Messenger.Get(node.System).SubscribeAsync(topic, probe.Ref);
+        return probe;
+    }
+
+    // Two subscribers on the parent (p1, p2) and one on the worker (w1), reporting to the collector.
+    private async Task SubscribeForwardersAsync(string topic, TestProbe collector)
+    {
+        await ParentMessenger.SubscribeAsync(topic, nodes.Parent.System.ActorOf(Forwarder.Props("p1", collector.Ref)));
+        await ParentMessenger.SubscribeAsync(topic, nodes.Parent.System.ActorOf(Forwarder.Props("p2", collector.Ref)));
+        await WorkerMessenger.SubscribeAsync(topic, nodes.Worker.System.ActorOf(Forwarder.Props("w1", collector.Ref)));
     }
 
     // What another node subscribed reaches this node's mediator by gossip: wait until it counts.
