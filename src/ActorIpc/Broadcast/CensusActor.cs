@@ -2,7 +2,7 @@ using Akka.Actor;
 using Akka.Cluster;
 using Akka.Cluster.Tools.PublishSubscribe;
 
-namespace ActorIpc.Broadcast;
+namespace ActorIpc;
 
 /// <summary>
 /// Counts the subscribers of a topic that a broadcast from this node would reach now, node by node,

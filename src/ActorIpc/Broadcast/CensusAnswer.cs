@@ -1,6 +1,6 @@
 using Akka.Actor;
 
-namespace ActorIpc.Broadcast;
+namespace ActorIpc;
 
 /// <summary>One node's part of a census.</summary>
 /// <param name="Node">The node's address.</param>

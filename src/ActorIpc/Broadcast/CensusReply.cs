@@ -1,6 +1,6 @@
 using Akka.Event;
 
-namespace ActorIpc.Broadcast;
+namespace ActorIpc;
 
 /// <summary>
 /// A node's answer to a <see cref="Census"/>. A late answer, after the census ended, goes to dead

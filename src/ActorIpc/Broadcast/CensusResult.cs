@@ -1,6 +1,6 @@
 using Akka.Actor;
 
-namespace ActorIpc.Broadcast;
+namespace ActorIpc;
 
 /// <summary>What a census found.</summary>
 /// <param name="Request">What the census was for (a <see cref="CountRequest"/> or a <see cref="SendOneRequest"/>).</param>

@@ -1,4 +1,4 @@
-namespace ActorIpc.Broadcast;
+namespace ActorIpc;
 
 /// <summary>Asks this node's messenger for a census of a topic's subscribers; answered with a <see cref="CensusResult"/>.</summary>
 /// <param name="Topic">The topic.</param>

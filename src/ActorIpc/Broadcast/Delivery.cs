@@ -1,4 +1,4 @@
-namespace ActorIpc.Broadcast;
+namespace ActorIpc;
 
 /// <summary>
 /// A message for the subscribers of a topic, as it travels to a node's messenger. Sent by this

@@ -1,4 +1,4 @@
-namespace ActorIpc.Broadcast;
+namespace ActorIpc;
 
 /// <summary>Whom a <see cref="Delivery"/> is for on the node it reaches.</summary>
 internal enum DeliveryMode : byte

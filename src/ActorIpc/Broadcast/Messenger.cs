@@ -1,4 +1,5 @@
-using ActorIpc.Broadcast;
+using ActorIpc.Configuration;
+using ActorIpc.Hocon;
 using Akka;
 using Akka.Actor;
 using Akka.Cluster.Tools.PublishSubscribe;
@@ -39,7 +40,7 @@ public sealed class Messenger : IExtension
     {
         ArgumentNullException.ThrowIfNull(system);
         _system = system;
-        _settings = MessengerSettings.Create(system.Settings.Config);
+        _settings = MessengerSettings.Create(ActorIpcConfigSetup.Of(system));
         var pubSub = DistributedPubSub.Get(system);
         if (pubSub.IsTerminated)
         {
@@ -55,10 +56,11 @@ public sealed class Messenger : IExtension
     /// <param name="system">A cluster node's actor system (an <c>ActorIpcNode</c>'s <c>System</c>).</param>
     /// <returns>The system's messenger.</returns>
     /// <exception cref="MessengerException">The system has no DistributedPubSub mediator.</exception>
+    /// <exception cref="HoconException">A setting in <c>actoripc.broadcast</c> is invalid; the message names its path and position.</exception>
     public static Messenger Get(ActorSystem system)
     {
         ArgumentNullException.ThrowIfNull(system);
-        return system.WithExtension<Messenger, MessengerExtensionProvider>();
+        return system.WithExtension<Messenger, MessengerProvider>();
     }
 
     /// <summary>

@@ -4,7 +4,7 @@ using Akka.Cluster;
 using Akka.Cluster.Tools.PublishSubscribe;
 using Akka.Event;
 
-namespace ActorIpc.Broadcast;
+namespace ActorIpc;
 
 /// <summary>
 /// A node's messenger (<c>/system/actoripc-messenger</c>): it keeps the node's subscribers, watches

@@ -1,6 +1,6 @@
 using Akka.Actor;
 
-namespace ActorIpc.Broadcast;
+namespace ActorIpc;
 
 /// <summary>
 /// Where broadcasts, censuses and choices of one subscriber enter a node's messenger: one for every

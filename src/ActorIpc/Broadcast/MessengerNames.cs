@@ -1,7 +1,7 @@
 using Akka.Actor;
 using Akka.Cluster;
 
-namespace ActorIpc.Broadcast;
+namespace ActorIpc;
 
 /// <summary>
 /// The names the messenger checks and makes: topics and roles as the caller gives them, and the

@@ -4,7 +4,7 @@ using System.Text;
 using Akka.Actor;
 using Akka.Serialization;
 
-namespace ActorIpc.Broadcast;
+namespace ActorIpc;
 
 /// <summary>
 /// Akka.NET's serializer for the messages between nodes' messengers: a <see cref="Delivery"/> (its

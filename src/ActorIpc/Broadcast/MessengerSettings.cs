@@ -1,9 +1,6 @@
-using ActorIpc.Configuration;
 using ActorIpc.Hocon;
-using AkkaConfig = Akka.Configuration.Config;
-using AkkaConfigurationException = Akka.Configuration.ConfigurationException;
 
-namespace ActorIpc.Broadcast;
+namespace ActorIpc;
 
 /// <summary>The messenger's settings (<c>actoripc.broadcast</c>), read once when a node's messenger starts.</summary>
 /// <param name="AskTimeout">
@@ -17,37 +14,17 @@ internal sealed record MessengerSettings(TimeSpan AskTimeout)
 
     private const string AskTimeoutPath = $"{Section}.ask-timeout";
 
-    // The defaults, for an actor system whose configuration lacks the section (one not made by
-    // ActorIpcNode).
-    private static readonly Lazy<TimeSpan> ReferenceAskTimeout =
-        new(() => ActorIpcConfig.WithDefaults(Config.Empty).GetTimeSpan(AskTimeoutPath));
-
-    /// <summary>Reads the settings from an actor system's configuration.</summary>
-    /// <param name="config">The actor system's configuration; without the section, ActorIpc's defaults apply.</param>
+    /// <summary>Reads and checks the settings; a bad value is reported with its path and position.</summary>
+    /// <param name="config">The node's resolved configuration.</param>
     /// <returns>The settings.</returns>
-    /// <exception cref="AkkaConfigurationException">A setting is invalid.</exception>
-    public static MessengerSettings Create(AkkaConfig config)
+    /// <exception cref="HoconException">A value is missing, not a duration, or not positive.</exception>
+    public static MessengerSettings Create(Config config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        if (!config.HasPath(AskTimeoutPath))
+        var askTimeout = config.GetTimeSpan(AskTimeoutPath);
+        if (askTimeout <= TimeSpan.Zero || askTimeout == Timeout.InfiniteTimeSpan)
         {
-            return new MessengerSettings(ReferenceAskTimeout.Value);
-        }
-
-        TimeSpan askTimeout;
-        try
-        {
-            askTimeout = config.GetTimeSpan(AskTimeoutPath);
-        }
-        catch (FormatException e)
-        {
-            throw new AkkaConfigurationException($"expected a positive duration at {AskTimeoutPath}, got '{config.GetString(AskTimeoutPath)}'", e);
-        }
-
-        // Akka reads "infinite" as -1 ms: every call ends, so it is refused like zero.
-        if (askTimeout <= TimeSpan.Zero)
-        {
-            throw new AkkaConfigurationException($"expected a positive duration at {AskTimeoutPath}, got '{config.GetString(AskTimeoutPath)}'");
+            throw config.InvalidValue(AskTimeoutPath, "the messenger's ask timeout must be positive and finite: every call ends");
         }
 
         return new MessengerSettings(askTimeout);

@@ -1,6 +1,6 @@
 using Akka.Actor;
 
-namespace ActorIpc.Broadcast;
+namespace ActorIpc;
 
 /// <summary>Asks this node's messenger to deliver <paramref name="Message"/> to one subscriber of a topic in the cluster.</summary>
 /// <param name="Topic">The topic.</param>

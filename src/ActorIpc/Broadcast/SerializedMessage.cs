@@ -1,4 +1,4 @@
-namespace ActorIpc.Broadcast;
+namespace ActorIpc;
 
 /// <summary>A message as another node serialized it, not read yet: Akka's serializer, manifest and bytes.</summary>
 /// <param name="SerializerId">The identifier of the serializer that wrote it.</param>

@@ -1,6 +1,6 @@
 using Akka.Actor;
 
-namespace ActorIpc.Broadcast;
+namespace ActorIpc;
 
 /// <summary>The subscribers of each topic on this node, as the node's messenger keeps them.</summary>
 internal sealed class SubscriberTable

@@ -1,7 +1,7 @@
 using Akka;
 using Akka.Actor;
 
-namespace ActorIpc.Broadcast;
+namespace ActorIpc;
 
 /// <summary>Subscribes or unsubscribes a local actor at this node's messenger; answered with <see cref="Done"/>.</summary>
 /// <param name="Topic">The topic.</param>

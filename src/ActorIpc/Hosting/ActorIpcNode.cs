@@ -60,11 +60,12 @@ public sealed class ActorIpcNode : IAsyncDisposable
         // The serializers read the same section from Akka's copy of the configuration, which has
         // no positions: a bad entry is reported here, with its file and line, before Akka starts.
         SerializationSettings.Create(config);
+        InvokerSettings.Create(config);
 
         var setup = BootstrapSetup.Create().WithConfig(config.ToAkkaConfig());
         var actorSystemSetup = options.LoggerFactory is null
-            ? ActorSystemSetup.Create(setup)
-            : ActorSystemSetup.Create(setup, new LoggerFactorySetup(options.LoggerFactory));
+            ? ActorSystemSetup.Create(setup, new ActorIpcConfigSetup(config))
+            : ActorSystemSetup.Create(setup, new ActorIpcConfigSetup(config), new LoggerFactorySetup(options.LoggerFactory));
         var system = ActorSystem.Create(settings.SystemName, actorSystemSetup);
         var node = new ActorIpcNode(system, config, settings);
         try

@@ -29,9 +29,11 @@ public static class AkkaConfigurationBuilderExtensions
         options = (options ?? new NodeOptions()) with { LoggerFactory = null };
         var config = ActorIpcNode.LoadConfig(options);
         var settings = NodeSettings.Create(config, options.Seed);
+        InvokerSettings.Create(config);
 
         // Beneath: what the rest of the builder sets (WithRemoting, AddHocon, ...) wins.
         builder.AddHocon(config.ToAkkaConfig(), HoconAddMode.Append);
+        builder.AddSetup(new ActorIpcConfigSetup(config));
         builder.AddStartup((system, _) => ActorIpcNode.Join(Cluster.Get(system), settings.Seed));
         return builder;
     }

@@ -1,5 +1,4 @@
 using System.Runtime.Serialization;
-using ActorIpc.Broadcast;
 using ActorIpc.Serialization;
 using ActorIpc.Tests.Serialization;
 using ActorIpc.Tests.Serialization.Hidden;
