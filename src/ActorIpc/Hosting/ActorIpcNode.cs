@@ -57,10 +57,7 @@ public sealed class ActorIpcNode : IAsyncDisposable
         var config = LoadConfig(options);
         var settings = NodeSettings.Create(config, options.Seed);
 
-        // The serializers read the same section from Akka's copy of the configuration, which has
-        // no positions: a bad entry is reported here, with its file and line, before Akka starts.
-        SerializationSettings.Create(config);
-        InvokerSettings.Create(config);
+        CheckSettings(config);
 
         var setup = BootstrapSetup.Create().WithConfig(config.ToAkkaConfig());
         var actorSystemSetup = options.LoggerFactory is null
@@ -106,6 +103,18 @@ public sealed class ActorIpcNode : IAsyncDisposable
         }
 
         return ActorIpcConfig.WithDefaults(user);
+    }
+
+    /// <summary>
+    /// Reads every section of ActorIpc's settings once, so that a bad value is reported with its
+    /// file and line before Akka starts, rather than by the extension that reads it first (the
+    /// serializers read Akka's copy of the configuration, which has no positions).
+    /// </summary>
+    internal static void CheckSettings(Config config)
+    {
+        SerializationSettings.Create(config);
+        InvokerSettings.Create(config);
+        MessengerSettings.Create(config);
     }
 
     /// <summary>Joins the cluster of <paramref name="seed"/>, or forms one when there is no seed.</summary>

@@ -29,7 +29,7 @@ public static class AkkaConfigurationBuilderExtensions
         options = (options ?? new NodeOptions()) with { LoggerFactory = null };
         var config = ActorIpcNode.LoadConfig(options);
         var settings = NodeSettings.Create(config, options.Seed);
-        InvokerSettings.Create(config);
+        ActorIpcNode.CheckSettings(config);
 
         // Beneath: what the rest of the builder sets (WithRemoting, AddHocon, ...) wins.
         builder.AddHocon(config.ToAkkaConfig(), HoconAddMode.Append);
