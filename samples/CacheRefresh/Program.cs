@@ -54,7 +54,7 @@ async Task<int> RunParentAsync()
 
         // The workers' subscriptions reach this process by gossip: count them before broadcasting.
         var messenger = Messenger.Get(node.System);
-        await WaitForSubscribersAsync(messenger, Workers);
+        await messenger.WaitForSubscribersAsync(Topic, Workers, WorkerRole, timeout);
         Console.WriteLine($"{Workers} workers subscribed to '{Topic}'");
 
         var inbox = Inbox.Create(node.System);
@@ -87,20 +87,6 @@ async Task<int> RunParentAsync()
 
             worker.Dispose();
         }
-    }
-}
-
-async Task WaitForSubscribersAsync(Messenger messenger, int expected)
-{
-    var deadline = Stopwatch.StartNew();
-    while (await messenger.CountSubscribersAsync(Topic, WorkerRole) < expected)
-    {
-        if (deadline.Elapsed > timeout)
-        {
-            throw new TimeoutException($"fewer than {expected} subscribers of '{Topic}' after {timeout}");
-        }
-
-        await Task.Delay(50);
     }
 }
 

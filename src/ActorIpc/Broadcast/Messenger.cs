@@ -35,6 +35,7 @@ public sealed class Messenger : IExtension
     private readonly IActorRef _mediator;
     private readonly IActorRef _actor;
     private readonly MessengerSettings _settings;
+    private readonly TimeSpan _gossipInterval;
 
     internal Messenger(ExtendedActorSystem system)
     {
@@ -48,6 +49,7 @@ public sealed class Messenger : IExtension
                 $"node {system.Provider.DefaultAddress} has no DistributedPubSub mediator, which the messenger runs on: its cluster has terminated, or akka.cluster.pub-sub.role names a role this node does not have");
         }
 
+        _gossipInterval = system.Settings.Config.GetTimeSpan("akka.cluster.pub-sub.gossip-interval", TimeSpan.FromSeconds(1), allowInfinite: false);
         _mediator = pubSub.Mediator;
         _actor = system.SystemActorOf(MessengerActor.Props(_mediator, _settings), MessengerNames.ActorName);
     }
@@ -169,6 +171,44 @@ public sealed class Messenger : IExtension
         }
 
         return result.Count;
+    }
+
+    /// <summary>
+    /// Waits until a <see cref="Broadcast"/> from this node reaches at least
+    /// <paramref name="count"/> subscribers of <paramref name="topic"/> (of <paramref name="role"/>):
+    /// subscriptions made in other processes reach this one by gossip, so a process that starts
+    /// workers waits here before it tells them. It counts again after each pub-sub gossip interval.
+    /// </summary>
+    /// <param name="topic">The topic.</param>
+    /// <param name="count">How many subscribers to wait for.</param>
+    /// <param name="role">A cluster role: only its nodes' subscribers count. <see langword="null"/>: every node's.</param>
+    /// <param name="timeout">How long to wait; <c>actoripc.broadcast.ask-timeout</c> when not given.</param>
+    /// <param name="cancellationToken">Stops the wait.</param>
+    /// <returns>The count reached, at least <paramref name="count"/>.</returns>
+    /// <exception cref="MessengerException">The count stayed below <paramref name="count"/> for the whole timeout; the message gives the last count.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public async Task<int> WaitForSubscribersAsync(string topic, int count, string? role = null, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        var wait = timeout ?? _settings.AskTimeout;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        while (true)
+        {
+            var counted = await CountSubscribersAsync(topic, role, cancellationToken).ConfigureAwait(false);
+            if (counted >= count)
+            {
+                return counted;
+            }
+
+            if (System.Diagnostics.Stopwatch.GetElapsedTime(started) >= wait)
+            {
+                throw new MessengerException(
+                    $"waiting for {count} subscriber(s) of topic '{topic}'{MessengerNames.Describe(role)}: {counted} after {Seconds(wait)}");
+            }
+
+            // New subscriptions arrive with the mediators' gossip: counting again sooner finds nothing new.
+            await Task.Delay(_gossipInterval, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private async Task ChangeAsync(string topic, IActorRef subscriber, bool subscribe, CancellationToken cancellationToken)

@@ -46,6 +46,29 @@ public sealed class MessengerTests(MessengerFixture nodes) : Akka.TestKit.Xunit2
     }
 
     [Fact]
+    public async Task WaitForSubscribersAsync_SubscribersOnAnotherNode_ReturnsOnceTheyAreCounted()
+    {
+        var topic = NewTopic();
+        await SubscribeProbeAsync(topic, nodes.Worker);
+        await SubscribeProbeAsync(topic, nodes.Worker);
+
+        var counted = await ParentMessenger.WaitForSubscribersAsync(topic, 2, MessengerFixture.WorkerRole, Wait);
+
+        Assert.Equal(2, counted);
+    }
+
+    [Fact]
+    public async Task WaitForSubscribersAsync_TooFewComeInTime_FailsWithTheLastCount()
+    {
+        var topic = NewTopic();
+        await SubscribeProbeAsync(topic, nodes.Parent);
+
+        var error = await Assert.ThrowsAsync<MessengerException>(() => ParentMessenger.WaitForSubscribersAsync(topic, 2, timeout: TimeSpan.FromMilliseconds(300)));
+
+        Assert.Contains($"2 subscriber(s) of topic '{topic}': 1 after", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Broadcast_SubscriberSubscribedTwice_GetsTheMessageOnce()
     {
         var topic = NewTopic();
