@@ -61,6 +61,7 @@ public sealed class ActorIpcNode : IAsyncDisposable
         // no positions: a bad entry is reported here, with its file and line, before Akka starts.
         SerializationSettings.Create(config);
         InvokerSettings.Create(config);
+        PublishedObjectsSettings.Create(config);
 
         var setup = BootstrapSetup.Create().WithConfig(config.ToAkkaConfig());
         var actorSystemSetup = options.LoggerFactory is null

@@ -30,6 +30,7 @@ public static class AkkaConfigurationBuilderExtensions
         var config = ActorIpcNode.LoadConfig(options);
         var settings = NodeSettings.Create(config, options.Seed);
         InvokerSettings.Create(config);
+        PublishedObjectsSettings.Create(config);
 
         // Beneath: what the rest of the builder sets (WithRemoting, AddHocon, ...) wins.
         builder.AddHocon(config.ToAkkaConfig(), HoconAddMode.Append);
