@@ -18,6 +18,9 @@ public static class TestNodeConfig
     /// <summary>The actor that sends a message of its own making to a given reference (<see cref="Messages.SendTo"/>).</summary>
     public const string Relay = "relay";
 
+    /// <summary>The name the node publishes its <see cref="Published.IOrderDesk"/> under.</summary>
+    public const string OrderDesk = "order-desk";
+
     /// <summary>The node's own configuration: quiet logs, and the shared message and exception types allowed.</summary>
     public const string Defaults = """
         akka.loglevel = WARNING
