@@ -21,6 +21,9 @@ public static class TestNodeConfig
     /// <summary>The actor that makes messenger subscribers (<see cref="Messages.SubscribeTo"/>).</summary>
     public const string Subscriptions = "subscriptions";
 
+    /// <summary>The name the node publishes its <see cref="Published.IOrderDesk"/> under.</summary>
+    public const string OrderDesk = "order-desk";
+
     /// <summary>The node's own configuration: quiet logs, and the shared message and exception types allowed.</summary>
     public const string Defaults = """
         akka.loglevel = WARNING

@@ -115,6 +115,7 @@ public sealed class ActorIpcNode : IAsyncDisposable
         SerializationSettings.Create(config);
         InvokerSettings.Create(config);
         MessengerSettings.Create(config);
+        PublishedObjectsSettings.Create(config);
     }
 
     /// <summary>Joins the cluster of <paramref name="seed"/>, or forms one when there is no seed.</summary>

@@ -8,9 +8,9 @@ namespace ActorIpc;
 /// </summary>
 public sealed class CalleeTerminatedException : InvocationException
 {
-    internal CalleeTerminatedException(ServiceKey key, Type messageType, TimeSpan waited, IActorRef callee, int? calleeProcessId, string reason)
+    internal CalleeTerminatedException(ServiceKey key, Type messageType, TimeSpan waited, IActorRef callee, int? calleeProcessId, string reason, string? call = null)
         : base(
-            $"the callee {Describe(callee, calleeProcessId)} of '{key.Name}' went away while a {messageType.Name} call was in flight (after {Format(waited)}): {reason}",
+            $"the callee {Describe(callee, calleeProcessId)} of '{key.Name}' went away while a {CallOf(messageType, call)} was in flight (after {Format(waited)}): {reason}",
             key, messageType, waited, callee, calleeProcessId)
     {
         Reason = reason;

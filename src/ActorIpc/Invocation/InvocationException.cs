@@ -23,7 +23,7 @@ public abstract class InvocationException : ActorIpcException
     /// <summary>The key called.</summary>
     public ServiceKey Key { get; }
 
-    /// <summary>The type of the message sent.</summary>
+    /// <summary>The type of the message sent; for a call through a published object's proxy, the proxy's interface.</summary>
     public Type MessageType { get; }
 
     /// <summary>How long the call waited, from its start to this error.</summary>
@@ -34,6 +34,9 @@ public abstract class InvocationException : ActorIpcException
 
     /// <summary>The operating-system process id of the callee's node, when known.</summary>
     public int? CalleeProcessId { get; }
+
+    /// <summary>The call as a message names it after "a": <c>Echo call</c>, or what the message says of itself (<see cref="IDescribedCall"/>).</summary>
+    private protected static string CallOf(Type messageType, string? call) => call ?? $"{messageType.Name} call";
 
     /// <summary>A duration as an error message shows it: <c>850 ms</c>, <c>5 s</c>, <c>2.5 s</c>.</summary>
     private protected static string Format(TimeSpan duration) =>

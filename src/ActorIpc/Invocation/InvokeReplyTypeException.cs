@@ -5,9 +5,9 @@ namespace ActorIpc;
 /// <summary>A callee answered with a reply of another type than the caller expected.</summary>
 public sealed class InvokeReplyTypeException : InvocationException
 {
-    internal InvokeReplyTypeException(ServiceKey key, Type messageType, TimeSpan waited, IActorRef callee, int? calleeProcessId, Type expectedType, Type replyType)
+    internal InvokeReplyTypeException(ServiceKey key, Type messageType, TimeSpan waited, IActorRef callee, int? calleeProcessId, Type expectedType, Type replyType, string? call = null)
         : base(
-            $"the callee {Describe(callee, calleeProcessId)} of '{key.Name}' answered a {messageType.Name} call with a {replyType.FullName} after {Format(waited)}; the caller expected a {expectedType.FullName}",
+            $"the callee {Describe(callee, calleeProcessId)} of '{key.Name}' answered a {CallOf(messageType, call)} with a {replyType.FullName} after {Format(waited)}; the caller expected a {expectedType.FullName}",
             key, messageType, waited, callee, calleeProcessId)
     {
         ExpectedType = expectedType;

@@ -5,9 +5,9 @@ namespace ActorIpc;
 /// <summary>A callee did not answer a call within its timeout.</summary>
 public sealed class InvokeTimeoutException : InvocationException
 {
-    internal InvokeTimeoutException(ServiceKey key, Type messageType, TimeSpan waited, IActorRef callee, int? calleeProcessId, bool calleeWasAlive)
+    internal InvokeTimeoutException(ServiceKey key, Type messageType, TimeSpan waited, IActorRef callee, int? calleeProcessId, bool calleeWasAlive, string? call = null)
         : base(
-            $"the callee {Describe(callee, calleeProcessId)} of '{key.Name}' did not answer a {messageType.Name} call within {Format(waited)}; "
+            $"the callee {Describe(callee, calleeProcessId)} of '{key.Name}' did not answer a {CallOf(messageType, call)} within {Format(waited)}; "
             + (calleeWasAlive ? "it is still alive (busy, or it never replies to this message)" : "it is no longer alive"),
             key, messageType, waited, callee, calleeProcessId)
     {

@@ -105,7 +105,7 @@ public sealed class Invoker : IExtension
     {
         Validate(key, message);
         var callee = TryPick(key, _settings.For(key.Name).Routing, tried: null)
-            ?? throw new NoCalleeException(key, message.GetType(), TimeSpan.Zero);
+            ?? throw NoCallee(key, message, TimeSpan.Zero);
         callee.Callee.Tell(message, ActorRefs.NoSender);
     }
 
@@ -161,15 +161,18 @@ public sealed class Invoker : IExtension
             // (the caller, the callee gone, the time) is read from the tokens after.
             reply = await callee.Callee.Ask<object>(message, Timeout.InfiniteTimeSpan, linked.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && linked.IsCancellationRequested)
         {
+            // Only the tokens' cancellation: a callee that replies with a Status.Failure of an
+            // OperationCanceledException of its own has it thrown as it arrived, like any other.
             var waited = Stopwatch.GetElapsedTime(started);
+            var (type, text) = Describe(message);
             if (callee.IsGone)
             {
-                throw new CalleeTerminatedException(key, message.GetType(), waited, callee.Callee, callee.ProcessId, callee.Reason);
+                throw new CalleeTerminatedException(key, type, waited, callee.Callee, callee.ProcessId, callee.Reason, text);
             }
 
-            throw new InvokeTimeoutException(key, message.GetType(), waited, callee.Callee, callee.ProcessId, calleeWasAlive: IsListed(key, callee.Callee));
+            throw new InvokeTimeoutException(key, type, waited, callee.Callee, callee.ProcessId, calleeWasAlive: IsListed(key, callee.Callee), text);
         }
         finally
         {
@@ -181,9 +184,13 @@ public sealed class Invoker : IExtension
             reply = success.Status;
         }
 
-        return reply is TResult result
-            ? result
-            : throw new InvokeReplyTypeException(key, message.GetType(), Stopwatch.GetElapsedTime(started), callee.Callee, callee.ProcessId, typeof(TResult), reply?.GetType() ?? typeof(object));
+        if (reply is TResult result)
+        {
+            return result;
+        }
+
+        var (callType, callText) = Describe(message);
+        throw new InvokeReplyTypeException(key, callType, Stopwatch.GetElapsedTime(started), callee.Callee, callee.ProcessId, typeof(TResult), reply?.GetType() ?? typeof(object), callText);
     }
 
     /// <summary>A callee to send to, waiting for one while the key has none (but those already tried) and time is left.</summary>
@@ -201,7 +208,7 @@ public sealed class Invoker : IExtension
             var left = wait - Stopwatch.GetElapsedTime(tryStarted);
             if (left <= TimeSpan.Zero)
             {
-                throw new NoCalleeException(key, message.GetType(), Stopwatch.GetElapsedTime(started));
+                throw NoCallee(key, message, Stopwatch.GetElapsedTime(started));
             }
 
             try
@@ -259,6 +266,16 @@ public sealed class Invoker : IExtension
     }
 
     private bool IsListed(ServiceKey key, IActorRef callee) => _receptionist.Callees(key).Contains(callee);
+
+    /// <summary>How the errors name a call of <paramref name="message"/>: as itself, or as it describes itself.</summary>
+    private static (Type Type, string? Text) Describe(object message) =>
+        message is IDescribedCall described ? (described.CallType, described.CallText) : (message.GetType(), null);
+
+    private static NoCalleeException NoCallee(ServiceKey key, object message, TimeSpan waited)
+    {
+        var (type, text) = Describe(message);
+        return new NoCalleeException(key, type, waited, text);
+    }
 
     private static void Validate(ServiceKey key, object message)
     {

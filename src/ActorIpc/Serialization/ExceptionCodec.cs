@@ -1,5 +1,4 @@
 using System.Runtime.Serialization;
-using System.Text;
 using Akka.Actor;
 
 namespace ActorIpc.Serialization;
@@ -88,14 +87,7 @@ internal sealed class ExceptionCodec
         _nesting++;
         try
         {
-            using var buffer = new MemoryStream();
-            using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
-            {
-                writer.Write(Version);
-                write(writer);
-            }
-
-            return buffer.ToArray();
+            return VersionedPayload.Write(Version, write);
         }
         finally
         {
@@ -103,20 +95,6 @@ internal sealed class ExceptionCodec
         }
     }
 
-    private static T Read<T>(byte[] bytes, Func<BinaryReader, T> read)
-    {
-        ArgumentNullException.ThrowIfNull(bytes);
-        try
-        {
-            using var reader = new BinaryReader(new MemoryStream(bytes, writable: false), Encoding.UTF8);
-            var version = reader.ReadByte();
-            return version == Version
-                ? read(reader)
-                : throw new SerializationException($"an exception payload of format version {version}; this process reads version {Version}");
-        }
-        catch (Exception e) when (e is EndOfStreamException or IOException or FormatException or ArgumentException or InvalidCastException or OverflowException)
-        {
-            throw new SerializationException($"a malformed exception payload of {bytes.Length} bytes: {e.Message}", e);
-        }
-    }
+    private static T Read<T>(byte[] bytes, Func<BinaryReader, T> read) =>
+        VersionedPayload.Read(bytes, Version, "an exception payload", read);
 }

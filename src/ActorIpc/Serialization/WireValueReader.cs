@@ -26,42 +26,19 @@ internal sealed class WireValueReader
     public WireValue Read(BinaryReader reader, int depth)
     {
         var tag = (WireTag)reader.ReadByte();
+        if (WirePrimitives.TryRead(tag, reader, out var direct))
+        {
+            return direct is null ? WireValue.Null : WireValue.Of(direct, WireValueWriter.TextOf(direct));
+        }
+
         return tag switch
         {
-            WireTag.Null => WireValue.Null,
-            WireTag.String => Direct(reader.ReadString()),
-            WireTag.Boolean => Direct(reader.ReadBoolean()),
-            WireTag.Byte => Direct(reader.ReadByte()),
-            WireTag.SByte => Direct(reader.ReadSByte()),
-            WireTag.Int16 => Direct(reader.ReadInt16()),
-            WireTag.UInt16 => Direct(reader.ReadUInt16()),
-            WireTag.Int32 => Direct(reader.ReadInt32()),
-            WireTag.UInt32 => Direct(reader.ReadUInt32()),
-            WireTag.Int64 => Direct(reader.ReadInt64()),
-            WireTag.UInt64 => Direct(reader.ReadUInt64()),
-            WireTag.Single => Direct(reader.ReadSingle()),
-            WireTag.Double => Direct(reader.ReadDouble()),
-            WireTag.Decimal => Direct(reader.ReadDecimal()),
-            WireTag.Char => Direct((char)reader.ReadUInt16()),
-            WireTag.Guid => Direct(new Guid(reader.ReadBytes(16))),
-            WireTag.DateTime => Direct(DateTime.FromBinary(reader.ReadInt64())),
-            WireTag.DateTimeOffset => Direct(ReadDateTimeOffset(reader)),
-            WireTag.TimeSpan => Direct(TimeSpan.FromTicks(reader.ReadInt64())),
             WireTag.Enum => ReadEnum(reader),
             WireTag.Serialized => ReadSerialized(reader),
             WireTag.Text => WireValue.TextOnly(reader.ReadString()),
             WireTag.Exception => ReadException(reader, depth),
             _ => throw new SerializationException($"unknown value tag {(byte)tag} in an exception record"),
         };
-    }
-
-    private static WireValue Direct(object value) => WireValue.Of(value, WireValueWriter.TextOf(value));
-
-    private static DateTimeOffset ReadDateTimeOffset(BinaryReader reader)
-    {
-        var utcTicks = reader.ReadInt64();
-        var offset = TimeSpan.FromMinutes(reader.ReadInt16());
-        return new DateTimeOffset(utcTicks, TimeSpan.Zero).ToOffset(offset);
     }
 
     private static WireValue ReadEnum(BinaryReader reader)
@@ -79,22 +56,12 @@ internal sealed class WireValueReader
 
     private WireValue ReadSerialized(BinaryReader reader)
     {
-        var serializerId = reader.ReadInt32();
-        var manifest = reader.ReadString();
-        var length = reader.Read7BitEncodedInt();
-        var left = reader.BaseStream.Length - reader.BaseStream.Position;
-        if (length < 0 || length > left)
-        {
-            // Checked before reading: ReadBytes allocates the whole length first.
-            throw new EndOfStreamException($"a serialized value of {length} bytes in a payload with {left} left");
-        }
-
-        var bytes = reader.ReadBytes(length);
+        var serialized = WirePrimitives.ReadSerialized(reader);
         var text = reader.ReadString();
 
         try
         {
-            return WireValue.Of(_system.Serialization.Deserialize(bytes, serializerId, manifest), text);
+            return WireValue.Of(WirePrimitives.Deserialize(_system, serialized), text);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -135,39 +135,19 @@ internal sealed class WireValueWriter
 
     private static bool TryWriteDirect(BinaryWriter writer, object? value)
     {
-        switch (value)
+        if (WirePrimitives.TryWrite(writer, value))
         {
-            case null: writer.Write((byte)WireTag.Null); break;
-            case string v: writer.Write((byte)WireTag.String); writer.Write(v); break;
-            case bool v: writer.Write((byte)WireTag.Boolean); writer.Write(v); break;
-            case byte v: writer.Write((byte)WireTag.Byte); writer.Write(v); break;
-            case sbyte v: writer.Write((byte)WireTag.SByte); writer.Write(v); break;
-            case short v: writer.Write((byte)WireTag.Int16); writer.Write(v); break;
-            case ushort v: writer.Write((byte)WireTag.UInt16); writer.Write(v); break;
-            case int v: writer.Write((byte)WireTag.Int32); writer.Write(v); break;
-            case uint v: writer.Write((byte)WireTag.UInt32); writer.Write(v); break;
-            case long v: writer.Write((byte)WireTag.Int64); writer.Write(v); break;
-            case ulong v: writer.Write((byte)WireTag.UInt64); writer.Write(v); break;
-            case float v: writer.Write((byte)WireTag.Single); writer.Write(v); break;
-            case double v: writer.Write((byte)WireTag.Double); writer.Write(v); break;
-            case decimal v: writer.Write((byte)WireTag.Decimal); writer.Write(v); break;
-            case char v: writer.Write((byte)WireTag.Char); writer.Write((ushort)v); break;
-            case Guid v: writer.Write((byte)WireTag.Guid); writer.Write(v.ToByteArray()); break;
-            case DateTime v: writer.Write((byte)WireTag.DateTime); writer.Write(v.ToBinary()); break;
-            case DateTimeOffset v:
-                writer.Write((byte)WireTag.DateTimeOffset);
-                writer.Write(v.UtcTicks);
-                writer.Write((short)v.Offset.TotalMinutes);
-                break;
-            case TimeSpan v: writer.Write((byte)WireTag.TimeSpan); writer.Write(v.Ticks); break;
-            case Enum v:
-                writer.Write((byte)WireTag.Enum);
-                writer.Write(EnumBits(v));
-                writer.Write(v.ToString());
-                break;
-            default: return false;
+            return true;
         }
 
+        if (value is not Enum v)
+        {
+            return false;
+        }
+
+        writer.Write((byte)WireTag.Enum);
+        writer.Write(EnumBits(v));
+        writer.Write(v.ToString());
         return true;
     }
 
@@ -179,15 +159,10 @@ internal sealed class WireValueWriter
 
     private bool TryWriteSerialized(BinaryWriter writer, object value)
     {
-        int serializerId;
-        string manifest;
-        byte[] bytes;
+        (int, string, byte[]) serialized;
         try
         {
-            var serializer = _system.Serialization.FindSerializerFor(value);
-            bytes = serializer.ToBinary(value);
-            serializerId = serializer.Identifier;
-            manifest = Akka.Serialization.Serialization.ManifestFor(serializer, value);
+            serialized = WirePrimitives.Serialize(_system, value);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -196,10 +171,7 @@ internal sealed class WireValueWriter
         }
 
         writer.Write((byte)WireTag.Serialized);
-        writer.Write(serializerId);
-        writer.Write(manifest);
-        writer.Write7BitEncodedInt(bytes.Length);
-        writer.Write(bytes);
+        WirePrimitives.WriteSerialized(writer, serialized);
         writer.Write(TextOf(value)!);
         return true;
     }
