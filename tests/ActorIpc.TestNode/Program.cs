@@ -2,6 +2,7 @@ using ActorIpc.Hocon;
 using ActorIpc.Hosting;
 using ActorIpc.TestNode;
 using ActorIpc.TestNode.Actors;
+using ActorIpc.TestNode.Callees;
 using Akka.Actor;
 
 // A node for multi-process tests. It joins the seed named by ACTORIPC_SEED (or forms a cluster),
@@ -20,6 +21,7 @@ await using var node = await ActorIpcNode.StartAsync(new NodeOptions { Config = 
 node.System.ActorOf(Props.Create<EchoActor>(), TestNodeConfig.Echo);
 node.System.ActorOf(Props.Create<FailingActor>(), TestNodeConfig.Failing);
 node.System.ActorOf(Props.Create<RelayActor>(), TestNodeConfig.Relay);
+node.System.ActorOf(Props.Create<CalleeControl>(), CalleeControl.Name);
 Console.WriteLine($"{TestNodeConfig.ReadyPrefix}{node.Address}");
 
 await Console.In.ReadToEndAsync();
