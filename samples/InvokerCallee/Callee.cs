@@ -23,7 +23,7 @@ public sealed class Callee : ReceiveActor
             }
             catch (Exception e)
             {
-                // The caller's Ask fails with this exception, its type, message and stack intact.
+                // The caller's invoker throws this exception itself: its type, message and stack intact.
                 Sender.Tell(new Status.Failure(e));
             }
         });

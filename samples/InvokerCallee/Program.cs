@@ -1,11 +1,13 @@
 using System.Diagnostics;
+using ActorIpc;
 using ActorIpc.Hosting;
 using Akka.Actor;
 using InvokerCallee;
 
 // One program, two roles: without arguments it is the parent (the invoker), the cluster's seed,
 // which starts a copy of itself with "worker" as the callee. The worker finds the seed in the
-// ACTORIPC_SEED environment variable the parent sets for it.
+// ACTORIPC_SEED environment variable the parent sets for it, and registers its callee under
+// Keys.Callee; the parent calls it by that key, without knowing where it lives.
 return args is ["worker"] ? await RunWorkerAsync() : await RunParentAsync();
 
 static NodeOptions Options() => new() { ConfigFile = Path.Combine(AppContext.BaseDirectory, "invoker-callee.conf") };
@@ -13,7 +15,7 @@ static NodeOptions Options() => new() { ConfigFile = Path.Combine(AppContext.Bas
 static async Task<int> RunWorkerAsync()
 {
     await using var node = await ActorIpcNode.StartAsync(Options());
-    node.System.ActorOf(Props.Create<Callee>(), "callee");
+    Receptionist.Get(node.System).Register(Keys.Callee, node.System.ActorOf(Props.Create<Callee>(), "callee"));
     Console.WriteLine($"READY {node.Address}");
 
     // The worker lives as long as its parent: the parent holds the other end of stdin.
@@ -33,12 +35,14 @@ static async Task<int> RunParentAsync()
         Console.WriteLine($"worker {worker.Id} is ready at {address}");
         _ = DrainAsync(worker.StandardOutput);
 
-        var callee = await node.System.ActorSelection($"{address}/user/callee").ResolveOne(TimeSpan.FromSeconds(5));
-        Console.WriteLine($"sleep(1000) -> {await callee.Ask<string>(new Sleep(1000), TimeSpan.FromSeconds(5))}");
-        Console.WriteLine($"max(1, 2, 3) -> {await callee.Ask<int>(new Max([1, 2, 3]), TimeSpan.FromSeconds(5))}");
+        // Calls by key. The first waits, within the key's timeout, until this process has seen the
+        // worker's registration; the callee's own exception comes back as itself.
+        var invoker = Invoker.Get(node.System);
+        Console.WriteLine($"sleep(1000) -> {await invoker.Ask<string>(Keys.Callee, new Sleep(1000))}");
+        Console.WriteLine($"max(1, 2, 3) -> {await invoker.Ask<int>(Keys.Callee, new Max([1, 2, 3]))}");
         try
         {
-            await callee.Ask<string>(new Fail("the input file is corrupt"), TimeSpan.FromSeconds(5));
+            await invoker.Ask<string>(Keys.Callee, new Fail("the input file is corrupt"));
             Console.WriteLine("fail -> unexpectedly succeeded");
             return 1;
         }

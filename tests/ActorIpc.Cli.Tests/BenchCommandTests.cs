@@ -14,7 +14,7 @@ public sealed class BenchCommandTests
 
         Assert.Equal(0, code);
         var listed = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split(' ')[0]);
-        Assert.Equal(["hocon", "remote-pingpong", "remote-tell", "remote-ask", "raw-socket"], listed);
+        Assert.Equal(["hocon", "remote-pingpong", "remote-tell", "remote-ask", "invoke", "raw-socket"], listed);
     }
 
     [Fact]
@@ -40,6 +40,7 @@ public sealed class BenchCommandTests
     [InlineData("remote-pingpong")]
     [InlineData("remote-tell")]
     [InlineData("remote-ask")]
+    [InlineData("invoke")]
     public void BenchRemote_UnixTransport_IsAUsageErrorNamingTheLane(string name)
     {
         var (code, stdout, stderr) = CliRunner.Run("bench", name, "--transport", "unix");
@@ -65,7 +66,7 @@ public sealed class BenchCommandTests
     {
         var (_, stdout, _) = CliRunner.Run("bench", "--help");
 
-        Assert.Contains("remote-*: tcp only", stdout, StringComparison.Ordinal);
+        Assert.Contains("remote-* and invoke: tcp only", stdout, StringComparison.Ordinal);
         Assert.Contains("raw-socket: unix (the default) or tcp", stdout, StringComparison.Ordinal);
     }
 
@@ -109,15 +110,16 @@ public sealed class BenchCommandTests
     }
 
     // Each is a real two-process run against a node process started from the CLI built next to
-    // this test assembly. The remote-* ones take their default transport (TCP) but for one that
-    // names it; raw-socket runs over its default, a Unix socket, and remote-ask's bare-socket
-    // comparison covers it over TCP.
+    // this test assembly. The remote-* ones and invoke take their default transport (TCP) but for
+    // one that names it; raw-socket runs over its default, a Unix socket, and remote-ask's
+    // bare-socket comparison covers it over TCP. Some print a second headline before theirs.
     [Theory]
-    [InlineData("remote-pingpong", null, "msgs/s", null)]
-    [InlineData("remote-tell", "tcp", "msgs/s", null)]
-    [InlineData("remote-ask", null, "asks/s", "remote-ask-p50")]
-    [InlineData("raw-socket", null, "req/s", "raw-socket-p50")]
-    public void BenchRemote_Quick_EndsWithItsHeadlineAndLeavesNoNodeProcess(string name, string? transport, string unit, string? p50Name)
+    [InlineData("remote-pingpong", null, "msgs/s", null, null)]
+    [InlineData("remote-tell", "tcp", "msgs/s", null, null)]
+    [InlineData("remote-ask", null, "asks/s", "remote-ask-p50", "us")]
+    [InlineData("invoke", null, "calls/s", "remote-ask", "asks/s")]
+    [InlineData("raw-socket", null, "req/s", "raw-socket-p50", "us")]
+    public void BenchRemote_Quick_EndsWithItsHeadlineAndLeavesNoNodeProcess(string name, string? transport, string unit, string? previousName, string? previousUnit)
     {
         string[] args = transport is null ? ["bench", name, "--quick"] : ["bench", name, "--quick", "--transport", transport];
         var (code, stdout, stderr) = CliRunner.Run(args);
@@ -125,16 +127,27 @@ public sealed class BenchCommandTests
         Assert.True(code == 0, stderr + stdout);
         var lines = stdout.TrimEnd().Split('\n');
         Assert.Matches(Headline(name, unit), lines[^1]);
-        if (p50Name is not null)
+        if (previousName is not null)
         {
-            Assert.Matches(new Regex($@"^{Regex.Escape(p50Name)}: \d+(\.\d+)? us$"), lines[^2]);
+            Assert.Matches(Headline(previousName, previousUnit!), lines[^2]);
         }
 
-        if (name.StartsWith("remote-", StringComparison.Ordinal))
+        if (name.StartsWith("remote-", StringComparison.Ordinal) || name == "invoke")
         {
             // The actor benchmarks measure Akka.Remote, and say with which settings.
             Assert.Matches(new Regex(@"^Akka\.NET \d+\.\d+\.\d+, cluster provider, Akka\.Remote over akka\.tcp ", RegexOptions.Multiline), stdout);
             Assert.Contains("akka.loglevel = WARNING", stdout, StringComparison.Ordinal);
+        }
+
+        if (name == "invoke")
+        {
+            // The invoker reads as a ratio to the Ask at each level, and a registration's delay is shown.
+            foreach (var inFlight in new[] { 1, 100, 1000 })
+            {
+                Assert.Matches(new Regex($@"^  {inFlight} in flight, invoke over Ask, calls/s +\d+(\.\d+)? x$", RegexOptions.Multiline), stdout);
+            }
+
+            Assert.Matches(new Regex(@"^  registration seen here, p50 +\d+(\.\d+)? ms$", RegexOptions.Multiline), stdout);
         }
 
         // Every node process the run started (remote-ask starts a bare-socket one too) is named.

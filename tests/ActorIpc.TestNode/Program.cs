@@ -4,6 +4,7 @@ using ActorIpc.Hosting;
 using ActorIpc.TestNode;
 using ActorIpc.TestNode.Actors;
 using ActorIpc.TestNode.Published;
+using ActorIpc.TestNode.Callees;
 using Akka.Actor;
 
 // A node for multi-process tests. It joins the seed named by ACTORIPC_SEED (or forms a cluster),
@@ -25,6 +26,7 @@ node.System.ActorOf(Props.Create<FailingActor>(), TestNodeConfig.Failing);
 node.System.ActorOf(Props.Create<RelayActor>(), TestNodeConfig.Relay);
 node.System.ActorOf(Props.Create<SubscriptionsActor>(), TestNodeConfig.Subscriptions);
 using var desk = PublishedObjects.Get(node.System).Publish<IOrderDesk>(TestNodeConfig.OrderDesk, new OrderDesk());
+node.System.ActorOf(Props.Create<CalleeControl>(), CalleeControl.Name);
 Console.WriteLine($"{TestNodeConfig.ReadyPrefix}{node.Address}");
 
 await Console.In.ReadToEndAsync();

@@ -9,6 +9,7 @@ internal static class BenchmarkCatalog
         new Remote.RemotePingPongBenchmark(),
         new Remote.RemoteTellBenchmark(),
         new Remote.RemoteAskBenchmark(),
+        new Remote.InvokeBenchmark(),
         new Remote.RawSocketBenchmark(),
     ];
 }

@@ -151,7 +151,8 @@ public sealed class Receptionist : IExtension
     /// <summary>
     /// Raised on the receptionist actor's thread when a node's address is lost: its member exited,
     /// was removed or is unreachable, or its connection closed. Calls in flight to callees there
-    /// fail at once instead of at their timeout.
+    /// fail at once instead of at their timeout. Raised after the view without that node's callees
+    /// is published, so that a call re-sent because of it never picks another callee there.
     /// </summary>
     internal event Action<Address>? Lost;
 

@@ -206,7 +206,6 @@ internal sealed class ReceptionistActor : ReceiveActor
 
     private void PeerGone(UniqueAddress member, bool removed)
     {
-        _extension.AddressLost(member.Address);
         _peers.Remove(member.Address);
         if (removed)
         {
@@ -219,15 +218,22 @@ internal sealed class ReceptionistActor : ReceiveActor
             _remote.Remove(member.Address);
             Recompute();
         }
+
+        // After the view without the node's callees is published: see Suspect.
+        _extension.AddressLost(member.Address);
     }
 
     private void Suspect(Address address)
     {
-        _extension.AddressLost(address);
         if (_suspects.Add(address) && _remote.ContainsKey(address))
         {
             Recompute();
         }
+
+        // Only now are the calls in flight to the node failed: an idempotent call is re-sent at
+        // once, and had the view still listed the node's other callees, it could go to one of them
+        // and fail, or wait, a second time.
+        _extension.AddressLost(address);
     }
 
     private void Trust(Address address)

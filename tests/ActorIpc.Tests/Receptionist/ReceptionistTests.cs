@@ -1,5 +1,6 @@
 using ActorIpc.Hosting;
 using Akka.Actor;
+using Akka.Remote;
 using Akka.TestKit;
 
 namespace ActorIpc.Tests;
@@ -143,6 +144,27 @@ public sealed class ReceptionistTests : Akka.TestKit.Xunit2.TestKit, IAsyncLifet
         {
             await third.System.Terminate();
         }
+    }
+
+    [Fact]
+    public async Task ConnectionLost_TheNodesCalleesLeaveTheViewBeforeCallsInFlightAreFailed()
+    {
+        var first = _b.System.ActorOf(Props.Empty, "first");
+        var second = _b.System.ActorOf(Props.Empty, "second");
+        var listings = Subscribe(_a, Echo);
+        Receptionist.Get(_b.System).Register(Echo, first);
+        Receptionist.Get(_b.System).Register(Echo, second);
+        await ExpectCalleesAsync(listings, first, second);
+        var receptionist = Receptionist.Get(_a.System);
+        var listedWhenLost = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        receptionist.Lost += _ => listedWhenLost.TrySetResult(receptionist.Callees(Echo).Length);
+
+        // What Akka.Remote publishes when a killed process's connection closes. The invoker fails
+        // the calls in flight to the first callee when Lost is raised, and re-sends an idempotent
+        // one at once: the view must not offer it the second callee, in the same dead process.
+        _a.System.EventStream.Publish(new DisassociatedEvent(_a.Address, _b.Address, inbound: false));
+
+        Assert.Equal(0, await listedWhenLost.Task.WaitAsync(Patience));
     }
 
     [Fact]

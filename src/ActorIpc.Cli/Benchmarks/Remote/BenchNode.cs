@@ -31,11 +31,24 @@ internal static class BenchNode
     /// <summary>Answers with the bytes the node process has allocated so far (a <see cref="ProbeActor"/>).</summary>
     public const string AllocatedName = "allocated";
 
+    /// <summary>An echo like <c>echo-0</c>, registered under <see cref="EchoKey"/>: what <c>invoke</c> calls by key.</summary>
+    public const string KeyedEchoName = "echo-callee";
+
+    /// <summary>Registers and deregisters a callee under <see cref="RegistrationKey"/> on request (a <see cref="RegistrarActor"/>).</summary>
+    public const string RegistrarName = "registrar";
+
+    /// <summary>The key of the node's keyed echo; its calls are <see cref="int"/>s, as <c>remote-ask</c>'s Asks are.</summary>
+    public static readonly ServiceKey<int> EchoKey = new("bench-echo");
+
+    /// <summary>The key the registrar registers under, whose registrations the bench process times.</summary>
+    public static readonly ServiceKey<int> RegistrationKey = new("bench-registration");
+
     public static string EchoName(int index) => $"echo-{index}";
 
     /// <summary>
     /// Makes this process a node of the bench process's cluster (<paramref name="seed"/> is the
-    /// bench process's address), starts the echo, sink and probe actors, and prints
+    /// bench process's address), starts the echo, sink, probe and registrar actors (registering
+    /// the keyed echo under <see cref="EchoKey"/>), and prints
     /// <c>READY</c> with the node's address once it is Up. When standard input closes it leaves
     /// the cluster and returns.
     /// </summary>
@@ -51,6 +64,8 @@ internal static class BenchNode
             }
 
             system.ActorOf(Props.Create(typeof(SinkActor)), SinkName);
+            Receptionist.Get(system).Register(EchoKey, system.ActorOf(Props.Create(typeof(EchoActor)), KeyedEchoName));
+            system.ActorOf(Props.Create(typeof(RegistrarActor)), RegistrarName);
             system.ActorOf(Props.Create(typeof(ProbeActor), (Func<long>)WarmUp.Compiled), JitName);
             system.ActorOf(Props.Create(typeof(ProbeActor), (Func<long>)(() => GC.GetTotalAllocatedBytes())), AllocatedName);
             await AnnounceAndWaitAsync(stdout, node.Address.ToString(), cancellationToken).ConfigureAwait(false);

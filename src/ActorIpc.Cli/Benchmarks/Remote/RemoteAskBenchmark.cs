@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Akka.Actor;
 
 namespace ActorIpc.Cli.Benchmarks.Remote;
@@ -49,7 +48,7 @@ internal sealed class RemoteAskBenchmark : IBenchmark
         foreach (var inFlight in InFlightCounts)
         {
             var nodeAllocatedBefore = await session.NodeAllocatedAsync(cancellationToken).ConfigureAwait(false);
-            AskRun run;
+            CallRun run;
             if (inFlight == 1)
             {
                 (run, var bare) = await SequentialAsync(echo, RawEndpoint.Parse(raw.Address), rawWarmUp, measure, cancellationToken).ConfigureAwait(false);
@@ -66,8 +65,8 @@ internal sealed class RemoteAskBenchmark : IBenchmark
             }
 
             var nodeAllocated = await session.NodeAllocatedAsync(cancellationToken).ConfigureAwait(false) - nodeAllocatedBefore;
-            context.Figure($"{inFlight} in flight, allocated here per Ask", run.AllocatedPerAsk, "bytes");
-            context.Figure($"{inFlight} in flight, allocated in the node per Ask", nodeAllocated / (double)run.LatencyTicks.Count, "bytes");
+            context.Figure($"{inFlight} in flight, allocated here per Ask", run.AllocatedPerCall, "bytes");
+            context.Figure($"{inFlight} in flight, allocated in the node per Ask", nodeAllocated / (double)run.Calls, "bytes");
             if (inFlight == HeadlineInFlight)
             {
                 headline = run.Rate;
@@ -79,12 +78,12 @@ internal sealed class RemoteAskBenchmark : IBenchmark
         return CliApp.Ok;
     }
 
-    private static void Report(BenchContext context, int inFlight, AskRun run)
+    private static void Report(BenchContext context, int inFlight, CallRun run)
     {
         context.Figure($"{inFlight} in flight", run.Rate, "asks/s");
         context.Figure($"{inFlight} in flight, p50", run.Latencies.Median * 1000, "us");
         context.Figure($"{inFlight} in flight, p99", run.Latencies.Percentile(99) * 1000, "us");
-        context.Figure($"{inFlight} in flight, pool work items here per Ask", run.WorkItemsPerAsk, "items");
+        context.Figure($"{inFlight} in flight, pool work items here per Ask", run.WorkItemsPerCall, "items");
     }
 
     /// <summary>
@@ -93,7 +92,7 @@ internal sealed class RemoteAskBenchmark : IBenchmark
     /// (other processes, the host of a virtual machine) then fall on both alike, and the ratio of
     /// their medians reads the Ask's own cost rather than when each happened to run.
     /// </summary>
-    private static async Task<(AskRun Ask, Timings Bare)> SequentialAsync(
+    private static async Task<(CallRun Ask, Timings Bare)> SequentialAsync(
         IActorRef echo, RawEndpoint rawEndpoint, TimeSpan rawWarmUp, TimeSpan measure, CancellationToken cancellationToken)
     {
         // Blocking socket calls on a pool thread: the cheapest client, as the raw server is.
@@ -101,7 +100,7 @@ internal sealed class RemoteAskBenchmark : IBenchmark
         await Task.Run(() => bare.Run(rawWarmUp, []), cancellationToken).ConfigureAwait(false);
         var slice = measure / SequentialSlices;
         var bareLatencies = new List<long>(100_000);
-        AskRun? ask = null;
+        CallRun? ask = null;
         for (var i = 0; i < SequentialSlices; i++)
         {
             var run = await RunOnceAsync(echo, 1, slice, cancellationToken).ConfigureAwait(false);
@@ -112,57 +111,7 @@ internal sealed class RemoteAskBenchmark : IBenchmark
         return (ask!, Timings.FromTicks(bareLatencies));
     }
 
-    /// <summary>
-    /// <paramref name="inFlight"/> callers ask until <paramref name="duration"/> is over: how many
-    /// Asks, in what time, each one's latency (first send to reply handled), the bytes this
-    /// process allocated (with the latency records: 8 bytes an Ask and list growth, small beside
-    /// the Ask's own), and the thread-pool work items it ran.
-    /// </summary>
-    private static async Task<AskRun> RunOnceAsync(IActorRef echo, int inFlight, TimeSpan duration, CancellationToken cancellationToken)
-    {
-        var allocatedBefore = GC.GetTotalAllocatedBytes();
-        var workItemsBefore = ThreadPool.CompletedWorkItemCount;
-        var started = Stopwatch.GetTimestamp();
-        var deadline = started + (long)(duration.TotalSeconds * Stopwatch.Frequency);
-        var callers = new Task<List<long>>[inFlight];
-        for (var i = 0; i < inFlight; i++)
-        {
-            callers[i] = Task.Run(() => CallerAsync(echo, deadline, cancellationToken), cancellationToken);
-        }
-
-        var perCaller = await Task.WhenAll(callers).ConfigureAwait(false);
-        var elapsed = Stopwatch.GetElapsedTime(started);
-        var allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
-        var workItems = ThreadPool.CompletedWorkItemCount - workItemsBefore;
-        return new AskRun(elapsed, [.. perCaller.SelectMany(l => l)], allocated, workItems);
-    }
-
-    private static async Task<List<long>> CallerAsync(IActorRef echo, long deadline, CancellationToken cancellationToken)
-    {
-        var latencies = new List<long>(4096);
-        long now;
-        while ((now = Stopwatch.GetTimestamp()) < deadline)
-        {
-            await echo.Ask<int>(Request, AskTimeout, cancellationToken).ConfigureAwait(false);
-            var end = Stopwatch.GetTimestamp();
-            latencies.Add(end - now);
-        }
-
-        return latencies;
-    }
-
-    /// <summary>Measured Asks: their latencies in <see cref="Stopwatch"/> ticks, and what this process spent on them.</summary>
-    private sealed record AskRun(TimeSpan Elapsed, List<long> LatencyTicks, long Allocated, long WorkItems)
-    {
-        public double Rate => LatencyTicks.Count / Elapsed.TotalSeconds;
-
-        public Timings Latencies => Timings.FromTicks(LatencyTicks);
-
-        public double AllocatedPerAsk => Allocated / (double)LatencyTicks.Count;
-
-        public double WorkItemsPerAsk => WorkItems / (double)LatencyTicks.Count;
-
-        public AskRun Add(AskRun other) =>
-            new(Elapsed + other.Elapsed, [.. LatencyTicks, .. other.LatencyTicks], Allocated + other.Allocated, WorkItems + other.WorkItems);
-    }
+    /// <summary><paramref name="inFlight"/> callers ask until <paramref name="duration"/> is over (<see cref="CallLoad"/>).</summary>
+    private static Task<CallRun> RunOnceAsync(IActorRef echo, int inFlight, TimeSpan duration, CancellationToken cancellationToken) =>
+        CallLoad.RunAsync(() => echo.Ask<int>(Request, AskTimeout, cancellationToken), inFlight, duration, cancellationToken);
 }
