@@ -3,8 +3,8 @@ using ActorIpc.Hocon;
 using ActorIpc.Hosting;
 using ActorIpc.TestNode;
 using ActorIpc.TestNode.Actors;
-using ActorIpc.TestNode.Published;
 using ActorIpc.TestNode.Callees;
+using ActorIpc.TestNode.Published;
 using Akka.Actor;
 
 // A node for multi-process tests. It joins the seed named by ACTORIPC_SEED (or forms a cluster),
