@@ -15,16 +15,15 @@ public sealed class WorkService(IActorRef watcher) : IWorkService
     public async Task<string> HoldAsync(string text, CancellationToken cancellationToken)
     {
         watcher.Tell($"holds {text}");
-        try
+        // Held until the publisher's token is cancelled: a task that only the token ends.
+        var cancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using (cancellationToken.Register(() => cancelled.TrySetResult()))
         {
-            await Task.Delay(Timeout.Infinite, cancellationToken);
-            return "never";
+            await cancelled.Task;
         }
-        catch (OperationCanceledException)
-        {
-            watcher.Tell($"cancelled {text}");
-            return "cancelled";
-        }
+
+        watcher.Tell($"cancelled {text}");
+        return "cancelled";
     }
 
     public async Task<string> WaitForReleaseAsync(string text)
