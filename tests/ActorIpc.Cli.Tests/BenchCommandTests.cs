@@ -14,7 +14,7 @@ public sealed class BenchCommandTests
 
         Assert.Equal(0, code);
         var listed = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split(' ')[0]);
-        Assert.Equal(["hocon", "remote-pingpong", "remote-tell", "remote-ask", "invoke", "raw-socket"], listed);
+        Assert.Equal(["hocon", "remote-pingpong", "remote-tell", "remote-ask", "invoke", "invoke-proxy", "raw-socket"], listed);
     }
 
     [Fact]
@@ -41,6 +41,7 @@ public sealed class BenchCommandTests
     [InlineData("remote-tell")]
     [InlineData("remote-ask")]
     [InlineData("invoke")]
+    [InlineData("invoke-proxy")]
     public void BenchRemote_UnixTransport_IsAUsageErrorNamingTheLane(string name)
     {
         var (code, stdout, stderr) = CliRunner.Run("bench", name, "--transport", "unix");
@@ -66,7 +67,7 @@ public sealed class BenchCommandTests
     {
         var (_, stdout, _) = CliRunner.Run("bench", "--help");
 
-        Assert.Contains("remote-* and invoke: tcp only", stdout, StringComparison.Ordinal);
+        Assert.Contains("remote-*, invoke and invoke-proxy: tcp only", stdout, StringComparison.Ordinal);
         Assert.Contains("raw-socket: unix (the default) or tcp", stdout, StringComparison.Ordinal);
     }
 
@@ -110,14 +111,15 @@ public sealed class BenchCommandTests
     }
 
     // Each is a real two-process run against a node process started from the CLI built next to
-    // this test assembly. The remote-* ones and invoke take their default transport (TCP) but for
-    // one that names it; raw-socket runs over its default, a Unix socket, and remote-ask's
+    // this test assembly. The remote-* ones, invoke and invoke-proxy take their default transport
+    // (TCP) but for one that names it; raw-socket runs over its default, a Unix socket, and remote-ask's
     // bare-socket comparison covers it over TCP. Some print a second headline before theirs.
     [Theory]
     [InlineData("remote-pingpong", null, "msgs/s", null, null)]
     [InlineData("remote-tell", "tcp", "msgs/s", null, null)]
     [InlineData("remote-ask", null, "asks/s", "remote-ask-p50", "us")]
     [InlineData("invoke", null, "calls/s", "remote-ask", "asks/s")]
+    [InlineData("invoke-proxy", null, "calls/s", "invoke", "calls/s")]
     [InlineData("raw-socket", null, "req/s", "raw-socket-p50", "us")]
     public void BenchRemote_Quick_EndsWithItsHeadlineAndLeavesNoNodeProcess(string name, string? transport, string unit, string? previousName, string? previousUnit)
     {
@@ -132,7 +134,7 @@ public sealed class BenchCommandTests
             Assert.Matches(Headline(previousName, previousUnit!), lines[^2]);
         }
 
-        if (name.StartsWith("remote-", StringComparison.Ordinal) || name == "invoke")
+        if (name.StartsWith("remote-", StringComparison.Ordinal) || name.StartsWith("invoke", StringComparison.Ordinal))
         {
             // The actor benchmarks measure Akka.Remote, and say with which settings.
             Assert.Matches(new Regex(@"^Akka\.NET \d+\.\d+\.\d+, cluster provider, Akka\.Remote over akka\.tcp ", RegexOptions.Multiline), stdout);
@@ -148,6 +150,21 @@ public sealed class BenchCommandTests
             }
 
             Assert.Matches(new Regex(@"^  registration seen here, p50 +\d+(\.\d+)? ms$", RegexOptions.Multiline), stdout);
+        }
+
+        if (name == "invoke-proxy")
+        {
+            // The proxy reads as a ratio to a call by key at each level, with what each allocates
+            // here, and the Ask is measured in the same run.
+            foreach (var inFlight in new[] { 1, 100, 1000 })
+            {
+                Assert.Matches(new Regex($@"^  {inFlight} in flight, proxy over invoke, calls/s +\d+(\.\d+)? x$", RegexOptions.Multiline), stdout);
+                Assert.Matches(new Regex($@"^  {inFlight} in flight, proxy over invoke, p50 +\d+(\.\d+)? x$", RegexOptions.Multiline), stdout);
+                Assert.Matches(new Regex($@"^  {inFlight} in flight, proxy, allocated here per call +\d+ bytes$", RegexOptions.Multiline), stdout);
+                Assert.Matches(new Regex($@"^  {inFlight} in flight, invoke, allocated here per call +\d+ bytes$", RegexOptions.Multiline), stdout);
+            }
+
+            Assert.Matches(Headline("remote-ask", "asks/s"), lines[^3]);
         }
 
         // Every node process the run started (remote-ask starts a bare-socket one too) is named.

@@ -16,7 +16,7 @@ internal sealed record BenchContext(TextWriter Output, bool Quick, BenchTranspor
 {
     /// <summary>Prints one figure line: <c>label: value unit</c>, aligned for reading.</summary>
     public void Figure(string label, double value, string unit) =>
-        Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {label,-52} {Format(value),12} {unit}"));
+        Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {label,-58} {Format(value),12} {unit}"));
 
     /// <summary>
     /// Prints what the figures depend on besides the code: the processors and the garbage
@@ -38,5 +38,5 @@ internal sealed record BenchContext(TextWriter Output, bool Quick, BenchTranspor
         Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {Format(value)} {unit}"));
 
     private static string Format(double value) =>
-        value >= 100 ? value.ToString("0", CultureInfo.InvariantCulture) : value.ToString("0.###", CultureInfo.InvariantCulture);
+        Math.Abs(value) >= 100 ? value.ToString("0", CultureInfo.InvariantCulture) : value.ToString("0.###", CultureInfo.InvariantCulture);
 }

@@ -10,6 +10,7 @@ internal static class BenchmarkCatalog
         new Remote.RemoteTellBenchmark(),
         new Remote.RemoteAskBenchmark(),
         new Remote.InvokeBenchmark(),
+        new Remote.InvokeProxyBenchmark(),
         new Remote.RawSocketBenchmark(),
     ];
 }

@@ -10,19 +10,41 @@ namespace ActorIpc;
 /// <see langword="null"/>, strings and the base class library's primitives directly, anything
 /// else through the actor system's serialization (so the allow-list applies to it) as
 /// <see cref="WireTag.Serialized"/> with the serializer id, manifest and bytes, without the text
-/// that ActorIpc's exception format adds there.
+/// that ActorIpc's exception format adds there. A payload is a version byte and what follows
+/// (<see cref="VersionedPayload"/>), written with this thread's <see cref="PayloadWriter"/>: the
+/// codec runs on every proxy call, twice.
 /// </summary>
-internal sealed class PublishedObjectCodec(ExtendedActorSystem system)
+internal sealed class PublishedObjectCodec
 {
     private const byte Version = 1;
 
     // More than any method takes: a corrupt or hostile count fails before anything is allocated.
     private const int MaxArguments = 1024;
 
+    private readonly ExtendedActorSystem _system;
+    private readonly WireNames _names = new();
+
+    // The readers, made once: a lambda that uses the codec would be a new delegate every payload.
+    private readonly Func<BinaryReader, PublishedObjectCall> _readCall;
+    private readonly Func<BinaryReader, PublishedObjectResult> _readResult;
+    private readonly Func<BinaryReader, PublishedObjectRefusal> _readRefusal;
+
+    /// <summary>Creates the codec.</summary>
+    /// <param name="system">The actor system whose serialization carries the values that are not written directly.</param>
+    public PublishedObjectCodec(ExtendedActorSystem system)
+    {
+        _system = system;
+        _readCall = ReadCall;
+        _readResult = ReadResult;
+        _readRefusal = ReadRefusal;
+    }
+
     /// <summary>Writes a call.</summary>
     /// <exception cref="Exception">An argument's serializer failed, e.g. with a <see cref="TypeNotAllowedException"/>: the call is not sent.</exception>
-    public byte[] EncodeCall(string service, string method, object?[] arguments) => Write(writer =>
+    public byte[] EncodeCall(string service, string method, object?[] arguments)
     {
+        using var payload = PayloadWriter.Start(Version);
+        var writer = payload.Writer;
         writer.Write(service);
         writer.Write(method);
         writer.Write7BitEncodedInt(arguments.Length);
@@ -30,14 +52,51 @@ internal sealed class PublishedObjectCodec(ExtendedActorSystem system)
         {
             WriteValue(writer, argument);
         }
-    });
+
+        return payload.ToArray();
+    }
 
     /// <summary>Reads a call; an argument that does not deserialize here leaves <see cref="PublishedObjectCall.ArgumentError"/>.</summary>
     /// <exception cref="SerializationException">The payload is malformed.</exception>
-    public PublishedObjectCall DecodeCall(byte[] bytes) => Read(bytes, reader =>
+    public PublishedObjectCall DecodeCall(byte[] bytes) => Read(bytes, _readCall);
+
+    /// <summary>Writes a result.</summary>
+    /// <exception cref="Exception">The result's serializer failed, e.g. with a <see cref="TypeNotAllowedException"/>.</exception>
+    public byte[] EncodeResult(object? value)
     {
-        var service = reader.ReadString();
-        var method = reader.ReadString();
+        using var payload = PayloadWriter.Start(Version);
+        WriteValue(payload.Writer, value);
+        return payload.ToArray();
+    }
+
+    /// <summary>Reads a result; one that does not deserialize here arrives with <see cref="PublishedObjectResult.Error"/>.</summary>
+    /// <exception cref="SerializationException">The payload is malformed.</exception>
+    public PublishedObjectResult DecodeResult(byte[] bytes) => Read(bytes, _readResult);
+
+    /// <summary>Writes a refusal.</summary>
+    public byte[] EncodeRefusal(PublishedObjectRefusal refusal)
+    {
+        using var payload = PayloadWriter.Start(Version);
+        var writer = payload.Writer;
+        writer.Write((byte)refusal.Kind);
+        writer.Write(refusal.PublishedService);
+        writer.Write(refusal.TypeName is not null);
+        writer.Write(refusal.TypeName ?? "");
+        writer.Write(refusal.Detail);
+        writer.Write(refusal.Publisher);
+        writer.Write(refusal.ProcessId);
+        return payload.ToArray();
+    }
+
+    /// <summary>Reads a refusal.</summary>
+    /// <exception cref="SerializationException">The payload is malformed.</exception>
+    public PublishedObjectRefusal DecodeRefusal(byte[] bytes) => Read(bytes, _readRefusal);
+
+    private PublishedObjectCall ReadCall(BinaryReader reader)
+    {
+        // The same few names on every call: read without allocating them again.
+        var service = _names.Read(reader);
+        var method = _names.Read(reader);
         var count = reader.Read7BitEncodedInt();
         if (count < 0 || count > MaxArguments)
         {
@@ -52,36 +111,16 @@ internal sealed class PublishedObjectCodec(ExtendedActorSystem system)
         }
 
         return PublishedObjectCall.Arrived(service, method, arguments, error);
-    });
+    }
 
-    /// <summary>Writes a result.</summary>
-    /// <exception cref="Exception">The result's serializer failed, e.g. with a <see cref="TypeNotAllowedException"/>.</exception>
-    public byte[] EncodeResult(object? value) => Write(writer => WriteValue(writer, value));
-
-    /// <summary>Reads a result; one that does not deserialize here arrives with <see cref="PublishedObjectResult.Error"/>.</summary>
-    /// <exception cref="SerializationException">The payload is malformed.</exception>
-    public PublishedObjectResult DecodeResult(byte[] bytes) => Read(bytes, reader =>
+    private PublishedObjectResult ReadResult(BinaryReader reader)
     {
         Exception? error = null;
         var value = ReadValue(reader, ref error);
         return new PublishedObjectResult(value, Error: error);
-    });
+    }
 
-    /// <summary>Writes a refusal.</summary>
-    public byte[] EncodeRefusal(PublishedObjectRefusal refusal) => Write(writer =>
-    {
-        writer.Write((byte)refusal.Kind);
-        writer.Write(refusal.PublishedService);
-        writer.Write(refusal.TypeName is not null);
-        writer.Write(refusal.TypeName ?? "");
-        writer.Write(refusal.Detail);
-        writer.Write(refusal.Publisher);
-        writer.Write(refusal.ProcessId);
-    });
-
-    /// <summary>Reads a refusal.</summary>
-    /// <exception cref="SerializationException">The payload is malformed.</exception>
-    public PublishedObjectRefusal DecodeRefusal(byte[] bytes) => Read(bytes, reader =>
+    private static PublishedObjectRefusal ReadRefusal(BinaryReader reader)
     {
         var kind = (RefusalKind)reader.ReadByte();
         if (!Enum.IsDefined(kind))
@@ -93,7 +132,7 @@ internal sealed class PublishedObjectCodec(ExtendedActorSystem system)
         var hasType = reader.ReadBoolean();
         var typeName = reader.ReadString();
         return new PublishedObjectRefusal(kind, service, hasType ? typeName : null, reader.ReadString(), reader.ReadString(), reader.ReadInt32());
-    });
+    }
 
     private void WriteValue(BinaryWriter writer, object? value)
     {
@@ -103,7 +142,7 @@ internal sealed class PublishedObjectCodec(ExtendedActorSystem system)
         }
 
         // Serialized before the tag is written: a serializer that refuses leaves nothing half-written.
-        var serialized = WirePrimitives.Serialize(system, value!);
+        var serialized = WirePrimitives.Serialize(_system, value!);
         writer.Write((byte)WireTag.Serialized);
         WirePrimitives.WriteSerialized(writer, serialized);
     }
@@ -124,7 +163,7 @@ internal sealed class PublishedObjectCodec(ExtendedActorSystem system)
         var serialized = WirePrimitives.ReadSerialized(reader);
         try
         {
-            return WirePrimitives.Deserialize(system, serialized);
+            return WirePrimitives.Deserialize(_system, serialized);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -134,8 +173,6 @@ internal sealed class PublishedObjectCodec(ExtendedActorSystem system)
             return null;
         }
     }
-
-    private static byte[] Write(Action<BinaryWriter> write) => VersionedPayload.Write(Version, write);
 
     private static T Read<T>(byte[] bytes, Func<BinaryReader, T> read) =>
         VersionedPayload.Read(bytes, Version, "a published object's payload", read);

@@ -115,6 +115,66 @@ public sealed class PublishedObjectSerializerTests : IAsyncLifetime
     }
 
     [Fact]
+    public void RoundTrip_SameNamesTwice_ReadsThemAsTheSameStrings()
+    {
+        var first = RoundTrip<PublishedObjectCall>(Call(1), _strict, _strict);
+        var second = RoundTrip<PublishedObjectCall>(Call(2), _strict, _strict);
+
+        // The names are kept from the first call, not allocated again for the second.
+        Assert.Equal(typeof(ICalculator).FullName, second.Service);
+        Assert.Equal("Task M()", second.Method);
+        Assert.Same(first.Service, second.Service);
+        Assert.Same(first.Method, second.Method);
+        Assert.Equal([2], second.Arguments);
+    }
+
+    [Fact]
+    public void RoundTrip_LongAndNonAsciiNames_ArriveIntact()
+    {
+        var longName = "MyApp." + new string('N', 600);
+        var call = PublishedObjectCall.Arrived(longName, "Task<Überweisung> Prüfe(Straße)", ["ß"], null);
+
+        var arrived = RoundTrip<PublishedObjectCall>(call, _strict, _strict);
+
+        Assert.Equal(longName, arrived.Service);
+        Assert.Equal("Task<Überweisung> Prüfe(Straße)", arrived.Method);
+        Assert.Equal(["ß"], arrived.Arguments);
+    }
+
+    [Fact]
+    public void FromBinary_CallCutInsideAName_ThrowsSerializationException()
+    {
+        var call = _strict.Serialization.FindSerializerFor(PublishedObjectResult.Done).ToBinary(Call("text"));
+
+        Assert.Throws<SerializationException>(() => _strict.Serialization.Deserialize(call[..10], 733, "C"));
+        Assert.Throws<SerializationException>(() => _strict.Serialization.Deserialize([1, 0xFF, 0xFF, 0xFF, 0xFF, 0x07, 65], 733, "C"));
+    }
+
+    [Fact]
+    public void EncodeCall_AfterAnArgumentWasRefused_WritesOnlyItsOwnCall()
+    {
+        var codec = new PublishedObjectCodec((ExtendedActorSystem)_strict);
+        Assert.Throws<TypeNotAllowedException>(() => codec.EncodeCall("I", "Task M()", ["half", new PublisherOnly("x")]));
+
+        var call = codec.DecodeCall(codec.EncodeCall("J", "Task N(int)", [7]));
+
+        Assert.Equal(("J", "Task N(int)"), (call.Service, call.Method));
+        Assert.Equal([7], call.Arguments);
+    }
+
+    [Fact]
+    public void EncodeCall_ArgumentWrittenInThisFormatToo_BothPayloadsArriveIntact()
+    {
+        // The argument's serializer is this format's, so its payload is written while the call's is.
+        var codec = new PublishedObjectCodec((ExtendedActorSystem)_strict);
+
+        var call = codec.DecodeCall(codec.EncodeCall("I", "Task M(object)", [new PublishedObjectResult("inner"), "after"]));
+
+        Assert.Equal("inner", Assert.IsType<PublishedObjectResult>(call.Arguments[0]).Value);
+        Assert.Equal("after", call.Arguments[1]);
+    }
+
+    [Fact]
     public void FromBinary_MalformedPayloads_ThrowSerializationException()
     {
         var serializer = _strict.Serialization.FindSerializerFor(PublishedObjectResult.Done);

@@ -34,6 +34,9 @@ internal static class BenchNode
     /// <summary>An echo like <c>echo-0</c>, registered under <see cref="EchoKey"/>: what <c>invoke</c> calls by key.</summary>
     public const string KeyedEchoName = "echo-callee";
 
+    /// <summary>The name the node publishes an <see cref="EchoObject"/> under, as an <see cref="IEcho"/>: what <c>invoke-proxy</c> calls through a proxy.</summary>
+    public const string EchoObjectName = "bench-echo-object";
+
     /// <summary>Registers and deregisters a callee under <see cref="RegistrationKey"/> on request (a <see cref="RegistrarActor"/>).</summary>
     public const string RegistrarName = "registrar";
 
@@ -48,7 +51,8 @@ internal static class BenchNode
     /// <summary>
     /// Makes this process a node of the bench process's cluster (<paramref name="seed"/> is the
     /// bench process's address), starts the echo, sink, probe and registrar actors (registering
-    /// the keyed echo under <see cref="EchoKey"/>), and prints
+    /// the keyed echo under <see cref="EchoKey"/>), publishes the echo object under
+    /// <see cref="EchoObjectName"/>, and prints
     /// <c>READY</c> with the node's address once it is Up. When standard input closes it leaves
     /// the cluster and returns.
     /// </summary>
@@ -65,6 +69,10 @@ internal static class BenchNode
 
             system.ActorOf(Props.Create(typeof(SinkActor)), SinkName);
             Receptionist.Get(system).Register(EchoKey, system.ActorOf(Props.Create(typeof(EchoActor)), KeyedEchoName));
+
+            // Published for the node's life: the node's end stops the publication's host with it.
+            _ = PublishedObjects.Get(system).Publish<IEcho>(EchoObjectName, new EchoObject());
+
             system.ActorOf(Props.Create(typeof(RegistrarActor)), RegistrarName);
             system.ActorOf(Props.Create(typeof(ProbeActor), (Func<long>)WarmUp.Compiled), JitName);
             system.ActorOf(Props.Create(typeof(ProbeActor), (Func<long>)(() => GC.GetTotalAllocatedBytes())), AllocatedName);
