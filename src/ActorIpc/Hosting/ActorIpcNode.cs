@@ -1,3 +1,4 @@
+using System.Text.Json;
 using ActorIpc.Configuration;
 using ActorIpc.Hocon;
 using ActorIpc.Serialization;
@@ -65,6 +66,7 @@ public sealed class ActorIpcNode : IAsyncDisposable
             : ActorSystemSetup.Create(setup, new ActorIpcConfigSetup(config), new LoggerFactorySetup(options.LoggerFactory));
         var system = ActorSystem.Create(settings.SystemName, actorSystemSetup);
         var node = new ActorIpcNode(system, config, settings);
+        WatchParent(system, config);
         try
         {
             await node.JoinAsync(cancellationToken).ConfigureAwait(false);
@@ -86,13 +88,27 @@ public sealed class ActorIpcNode : IAsyncDisposable
     }
 
     /// <summary>The configuration a node starts from: the overrides over the file over the defaults.</summary>
-    internal static Config LoadConfig(NodeOptions options)
+    internal static Config LoadConfig(NodeOptions options) => LoadConfig(options, ChildIdentity.Current());
+
+    /// <summary>
+    /// The configuration a node starts from, for a process that <paramref name="identity"/> says a
+    /// fleet started (<see langword="null"/>: not supervised): the roles its parent gave it win over
+    /// every other layer.
+    /// </summary>
+    internal static Config LoadConfig(NodeOptions options, ChildIdentity? identity)
     {
         var unresolved = ActorIpcConfig.Unresolved;
         var user = options.Config ?? Config.Empty;
         if (options.ConfigFile is not null)
         {
             user = user.WithFallback(ConfigFactory.ParseFile(options.ConfigFile, unresolved));
+        }
+
+        if (identity is { Roles.Count: > 0 })
+        {
+            // A JSON array is a HOCON array: the roles arrive quoted, whatever they hold.
+            var roles = $"actoripc.node.roles = {JsonSerializer.Serialize(identity.Roles)}";
+            user = ConfigFactory.ParseString(roles, unresolved with { OriginName = ChildIdentity.RolesVariable }).WithFallback(user);
         }
 
         if (options.LoggerFactory is not null)
@@ -116,6 +132,20 @@ public sealed class ActorIpcNode : IAsyncDisposable
         InvokerSettings.Create(config);
         MessengerSettings.Create(config);
         PublishedObjectsSettings.Create(config);
+        SupervisedSettings.Create(config);
+        FleetSettings.Create(config);
+    }
+
+    /// <summary>
+    /// In a process a fleet started, ends the node when the parent closes its standard input
+    /// (<see cref="ParentWatch"/>); elsewhere does nothing.
+    /// </summary>
+    internal static void WatchParent(ActorSystem system, Config config)
+    {
+        if (ChildIdentity.Current() is { } identity)
+        {
+            ParentWatch.Start(system, identity, SupervisedSettings.Create(config));
+        }
     }
 
     /// <summary>Joins the cluster of <paramref name="seed"/>, or forms one when there is no seed.</summary>
@@ -140,7 +170,12 @@ public sealed class ActorIpcNode : IAsyncDisposable
 
         try
         {
-            await up.Task.WaitAsync(Settings.JoinTimeout, cancellationToken).ConfigureAwait(false);
+            // A node that ends while it joins (its parent closed its stdin) fails its start at once.
+            var ended = await Task.WhenAny(up.Task, System.WhenTerminated).WaitAsync(Settings.JoinTimeout, cancellationToken).ConfigureAwait(false);
+            if (ended != up.Task)
+            {
+                throw new NodeStartException($"node {cluster.SelfAddress} ended before it was Up in the cluster ({CoordinatedShutdown.Get(System).ShutdownReason?.GetType().Name ?? "its actor system terminated"})");
+            }
         }
         catch (TimeoutException e)
         {

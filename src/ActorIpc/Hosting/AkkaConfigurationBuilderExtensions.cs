@@ -34,7 +34,11 @@ public static class AkkaConfigurationBuilderExtensions
         // Beneath: what the rest of the builder sets (WithRemoting, AddHocon, ...) wins.
         builder.AddHocon(config.ToAkkaConfig(), HoconAddMode.Append);
         builder.AddSetup(new ActorIpcConfigSetup(config));
-        builder.AddStartup((system, _) => ActorIpcNode.Join(Cluster.Get(system), settings.Seed));
+        builder.AddStartup((system, _) =>
+        {
+            ActorIpcNode.WatchParent(system, config);
+            ActorIpcNode.Join(Cluster.Get(system), settings.Seed);
+        });
         return builder;
     }
 }

@@ -160,13 +160,13 @@ public sealed class Invoker : IExtension
         }
     }
 
-    private void AddressLost(Address address)
+    private void AddressLost(Address address, string? reason)
     {
         foreach (var (callee, state) in _callees)
         {
             if (callee.Path.Address.Equals(address) && _callees.TryRemove(callee, out _))
             {
-                state.MarkGone("its process left the cluster or lost its connection");
+                state.MarkGone(reason ?? "its process left the cluster or lost its connection");
             }
         }
     }

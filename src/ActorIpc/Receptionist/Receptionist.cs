@@ -150,20 +150,39 @@ public sealed class Receptionist : IExtension
 
     /// <summary>
     /// Raised on the receptionist actor's thread when a node's address is lost: its member exited,
-    /// was removed or is unreachable, or its connection closed. Calls in flight to callees there
-    /// fail at once instead of at their timeout. Raised after the view without that node's callees
-    /// is published, so that a call re-sent because of it never picks another callee there.
+    /// was removed or is unreachable, or its connection closed, or a fleet saw its process exit
+    /// (<see cref="Lose"/>). Calls in flight to callees there fail at once instead of at their
+    /// timeout, with the reason when there is one. Raised after the view without that node's
+    /// callees is published, so that a call re-sent because of it never picks another callee there.
     /// </summary>
-    internal event Action<Address>? Lost;
+    internal event Action<Address, string?>? Lost;
+
+    /// <summary>
+    /// Raised on the receptionist actor's thread for each snapshot it accepts from another node:
+    /// the node's address, its process id and the names of the keys it has callees under. The
+    /// fleet tells its children by their process id, and knows a child is ready by its keys.
+    /// </summary>
+    internal event Action<Address, int, IReadOnlyCollection<string>>? Seen;
 
     /// <summary>The operating-system process id of the node at <paramref name="address"/>, when known.</summary>
     internal int? ProcessIdOf(Address address) =>
         address.HasLocalScope || (System.Provider.DefaultAddress.Equals(address)) ? Environment.ProcessId
         : _processIds.TryGetValue(address, out var pid) ? pid : null;
 
-    internal void ProcessSeen(Address address, int processId) => _processIds[address] = processId;
+    internal void ProcessSeen(Address address, int processId, IReadOnlyCollection<string> keys)
+    {
+        _processIds[address] = processId;
+        Seen?.Invoke(address, processId, keys);
+    }
 
-    internal void AddressLost(Address address) => Lost?.Invoke(address);
+    internal void AddressLost(Address address, string? reason) => Lost?.Invoke(address, reason);
+
+    /// <summary>
+    /// Tells this node's receptionist that the node at <paramref name="address"/> is gone, from a
+    /// surer source than the cluster's (a fleet saw its process exit): its callees leave the view,
+    /// and the calls in flight to them fail at once with <paramref name="reason"/>.
+    /// </summary>
+    internal void Lose(Address address, string reason) => Actor.Tell(new LoseAddress(address, reason));
 
     private static void RequireLocal(IActorRef callee)
     {

@@ -47,6 +47,7 @@ internal sealed class ReceptionistActor : ReceiveActor
         Receive<ClusterEvent.UnreachableMember>(unreachable => Suspect(unreachable.Member.Address));
         Receive<ClusterEvent.ReachableMember>(reachable => Trust(reachable.Member.Address));
         Receive<DisassociatedEvent>(lost => Suspect(lost.RemoteAddress));
+        Receive<LoseAddress>(lost => Suspect(lost.Address, lost.Reason));
         Receive<AssociatedEvent>(Associated);
         Receive<ClusterEvent.IMemberEvent>(_ => { });
     }
@@ -186,7 +187,7 @@ internal sealed class ReceptionistActor : ReceiveActor
         }
 
         _remote[snapshot.From] = new NodeRegistrations(snapshot.Uid, snapshot.Version, snapshot.Entries);
-        _extension.ProcessSeen(snapshot.From, snapshot.ProcessId);
+        _extension.ProcessSeen(snapshot.From, snapshot.ProcessId, [.. snapshot.Entries.Where(e => e.Value.Length > 0).Select(e => ServiceKeyId.NameOf(e.Key))]);
 
         // A snapshot is proof of a working connection.
         _suspects.Remove(snapshot.From);
@@ -220,10 +221,10 @@ internal sealed class ReceptionistActor : ReceiveActor
         }
 
         // After the view without the node's callees is published: see Suspect.
-        _extension.AddressLost(member.Address);
+        _extension.AddressLost(member.Address, null);
     }
 
-    private void Suspect(Address address)
+    private void Suspect(Address address, string? reason = null)
     {
         if (_suspects.Add(address) && _remote.ContainsKey(address))
         {
@@ -233,7 +234,7 @@ internal sealed class ReceptionistActor : ReceiveActor
         // Only now are the calls in flight to the node failed: an idempotent call is re-sent at
         // once, and had the view still listed the node's other callees, it could go to one of them
         // and fail, or wait, a second time.
-        _extension.AddressLost(address);
+        _extension.AddressLost(address, reason);
     }
 
     private void Trust(Address address)

@@ -157,7 +157,7 @@ public sealed class ReceptionistTests : Akka.TestKit.Xunit2.TestKit, IAsyncLifet
         await ExpectCalleesAsync(listings, first, second);
         var receptionist = Receptionist.Get(_a.System);
         var listedWhenLost = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
-        receptionist.Lost += _ => listedWhenLost.TrySetResult(receptionist.Callees(Echo).Length);
+        receptionist.Lost += (_, _) => listedWhenLost.TrySetResult(receptionist.Callees(Echo).Length);
 
         // What Akka.Remote publishes when a killed process's connection closes. The invoker fails
         // the calls in flight to the first callee when Lost is raised, and re-sends an idempotent

@@ -1,0 +1,157 @@
+using System.Diagnostics;
+using Akka.Actor;
+using Akka.Cluster;
+using Akka.Event;
+
+namespace ActorIpc;
+
+/// <summary>
+/// The process supervisor of a parent node (<c>/system/actoripc-fleet</c>): starts every replica
+/// of the topology, tells which cluster member is which child (by the process id its receptionist's
+/// snapshots carry), marks each ready once it has joined and registered its keys, restarts those
+/// that end with a backoff until the policy gives up, probes their health and memory, and stops
+/// them in order. When a child's process exits it downs its member and tells this node's
+/// receptionist the address is lost at once: calls in flight there fail (or are re-sent) and
+/// routing stops before the cluster's gossip has noticed anything.
+/// </summary>
+/// <remarks>Split by concern: the replicas' lives (<c>.Lifecycle</c>), probes and memory (<c>.Health</c>), the fleet's operations (<c>.Operations</c>).</remarks>
+internal sealed partial class FleetSupervisor : ReceiveActor, IWithTimers
+{
+    /// <summary>How long an exit waits for the rest of the child's output before it is handled, so that its last lines are in its log.</summary>
+    private static readonly TimeSpan DrainPatience = TimeSpan.FromMilliseconds(250);
+
+    private readonly Fleet _fleet;
+    private readonly FleetSettings _settings;
+    private readonly Spawner _spawner;
+    private readonly Replica[] _replicas;
+    private readonly Cluster _cluster;
+    private readonly Receptionist _receptionist;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private Launcher? _launcher;
+    private IActorRef _self = ActorRefs.Nobody;
+
+    public FleetSupervisor(Fleet fleet, FleetSettings settings, Spawner spawner)
+    {
+        _fleet = fleet;
+        _settings = settings;
+        _spawner = spawner;
+        _cluster = Cluster.Get(Context.System);
+        _receptionist = Receptionist.Get(Context.System);
+        _replicas = [.. settings.Processes.SelectMany(p => Enumerable.Range(0, p.Replicas).Select(i => (Process: p, Index: i)))
+            .Select((r, slot) => new Replica(slot, r.Process, r.Index, fleet.LogOf(r.Process.Name, r.Index)))];
+
+        Receive<StartFleet>(StartAll);
+        Receive<RestartProcess>(Restart);
+        Receive<StopFleet>(StopAll);
+        Receive<NodeSeen>(Seen);
+        Receive<Spawned>(OnSpawned);
+        Receive<SpawnFailed>(OnSpawnFailed);
+        Receive<ProcessGone>(OnGone);
+        Receive<OutputDrained>(OnDrained);
+        Receive<ReadyDeadline>(OnReadyDeadline);
+        Receive<StopDeadline>(OnStopDeadline);
+        Receive<BackoffElapsed>(OnBackoffElapsed);
+        Receive<ProbeTick>(OnProbeTick);
+        Receive<ProbeTimeout>(OnProbeTimeout);
+        Receive<ActorIdentity>(OnProbeAnswer);
+        Receive<SampleMemory>(_ => Sample());
+    }
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    /// <summary>Whether children are started under setpriv (known once the fleet has started).</summary>
+    private bool KillsWithParent => _launcher?.Setpriv is not null;
+
+    protected override void PreStart()
+    {
+        // The handler runs on the receptionist's thread, where this actor's context is not there
+        // to give Self: it uses the reference taken here.
+        _self = Self;
+        _receptionist.Seen += OnSnapshot;
+        Timers.StartPeriodicTimer(nameof(SampleMemory), SampleMemory.Instance, _settings.MemorySampleInterval);
+        Publish();
+    }
+
+    protected override void PostStop()
+    {
+        _receptionist.Seen -= OnSnapshot;
+
+        // The actor system is ending without the ordered stop (an abort, or the stop's phase timed
+        // out): no child may outlive the fleet.
+        foreach (var replica in _replicas)
+        {
+            if (replica.Child is { } child && !replica.Exited)
+            {
+                child.Kill();
+            }
+        }
+    }
+
+    /// <summary>Raised on the receptionist's thread for each snapshot it accepts from another node.</summary>
+    private void OnSnapshot(Address address, int processId, IReadOnlyCollection<string> keys) =>
+        _self.Tell(new NodeSeen(address, processId, keys));
+
+    /// <summary>Makes the status from the replicas and hands it to the extension.</summary>
+    private void Publish() =>
+        _fleet.Publish(new FleetStatus(DateTimeOffset.UtcNow, [.. _replicas.Select(r => r.ToStatus())], KillsWithParent));
+
+    /// <summary>A note in the replica's log, also written to this node's log at <paramref name="level"/>.</summary>
+    private void Note(Replica replica, LogLevel level, string text)
+    {
+        var line = new ProcessLogLine(replica.Name, replica.Index, replica.Exited ? replica.LastExit?.ProcessId : replica.Child?.Id, DateTimeOffset.UtcNow, LogSource.Supervisor, text);
+        _fleet.Record(replica.Log, line);
+        switch (level)
+        {
+            case LogLevel.ErrorLevel:
+                _log.Error("{0}", line);
+                break;
+            case LogLevel.WarningLevel:
+                _log.Warning("{0}", line);
+                break;
+            default:
+                _log.Info("{0}", line);
+                break;
+        }
+    }
+
+    private static string Seconds(TimeSpan duration) =>
+        duration < TimeSpan.FromSeconds(1)
+            ? FormattableString.Invariant($"{duration.TotalMilliseconds:0} ms")
+            : FormattableString.Invariant($"{duration.TotalSeconds:0.###} s");
+
+    private static long Now() => Stopwatch.GetTimestamp();
+
+    // What the fleet extension asks.
+    internal sealed record StartFleet(TaskCompletionSource Done);
+
+    internal sealed record RestartProcess(string Name, TaskCompletionSource Done);
+
+    internal sealed record StopFleet(TaskCompletionSource Done);
+
+    // What the receptionist and the replicas' processes tell.
+    private sealed record NodeSeen(Address Address, int ProcessId, IReadOnlyCollection<string> Keys);
+
+    private sealed record Spawned(int Slot, int Incarnation, Process Process);
+
+    private sealed record SpawnFailed(int Slot, int Incarnation, Exception Error);
+
+    private sealed record ProcessGone(int Slot, int Incarnation, int ExitCode);
+
+    private sealed record OutputDrained(int Slot, int Incarnation);
+
+    // Timers: each names the incarnation it was set for.
+    private sealed record ReadyDeadline(int Slot, int Incarnation);
+
+    private sealed record StopDeadline(int Slot, int Incarnation);
+
+    private sealed record BackoffElapsed(int Slot, int Incarnation);
+
+    private sealed record ProbeTick(int Slot, int Incarnation);
+
+    private sealed record ProbeTimeout(int Slot, int Incarnation, long Probe);
+
+    private sealed class SampleMemory
+    {
+        public static readonly SampleMemory Instance = new();
+    }
+}
