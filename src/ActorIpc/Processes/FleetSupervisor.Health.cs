@@ -67,7 +67,7 @@ internal sealed partial class FleetSupervisor
         var sampled = false;
         foreach (var replica in _replicas)
         {
-            if (replica.Child is not { } child || replica.Exited)
+            if (replica.Child is not { } child)
             {
                 continue;
             }

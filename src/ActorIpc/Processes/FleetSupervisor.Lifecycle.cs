@@ -12,7 +12,6 @@ internal sealed partial class FleetSupervisor
         replica.Incarnation++;
         replica.State = ReplicaState.Starting;
         replica.Spawning = true;
-        replica.Exited = false;
         replica.Child = null;
         replica.Address = null;
         replica.After = AfterExit.Restart;
@@ -95,7 +94,7 @@ internal sealed partial class FleetSupervisor
         }
 
         replica.Spawning = false;
-        replica.Exited = true;
+        replica.Drained = Task.CompletedTask;
         replica.LastExit = new ProcessExit(null, null, DateTimeOffset.UtcNow, $"could not start {replica.Settings.ProgramPath}: {failed.Error.Message}");
         Note(replica, LogLevel.ErrorLevel, replica.LastExit.Cause);
         Ended(replica);
@@ -107,7 +106,7 @@ internal sealed partial class FleetSupervisor
 
     private void Seen(NodeSeen seen)
     {
-        var replica = _replicas.FirstOrDefault(r => r.Child is { } child && child.Id == seen.ProcessId && !r.Exited);
+        var replica = _replicas.FirstOrDefault(r => r.Child is { } child && child.Id == seen.ProcessId);
         if (replica is null)
         {
             if (_replicas.Any(r => r.Spawning))
@@ -170,7 +169,6 @@ internal sealed partial class FleetSupervisor
             return;
         }
 
-        replica.Exited = true;
         var exit = new ProcessExit(child.Id, gone.ExitCode, DateTimeOffset.UtcNow, replica.Cause ?? "it exited by itself");
         replica.LastExit = exit;
 
@@ -192,23 +190,13 @@ internal sealed partial class FleetSupervisor
         replica.PendingProbe = null;
         Note(replica, replica.Cause is null ? LogLevel.WarningLevel : LogLevel.InfoLevel, exit.ToString());
 
-        var (slot, incarnation) = (gone.Slot, gone.Incarnation);
-        child.DrainAsync(DrainPatience).PipeTo(Self, success: () => new OutputDrained(slot, incarnation));
-        Publish();
+        // Its last lines may still be in the pipes: the process object goes once they are read.
+        replica.Child = null;
+        replica.Drained = child.DrainAsync(DrainPatience).ContinueWith(_ => child.Dispose(), TaskScheduler.Default);
+        Ended(replica);
     }
 
-    private void OnDrained(OutputDrained drained)
-    {
-        var replica = _replicas[drained.Slot];
-        if (replica.Incarnation == drained.Incarnation && replica.Exited && replica.Child is { } child)
-        {
-            child.Dispose();
-            replica.Child = null;
-            Ended(replica);
-        }
-    }
-
-    /// <summary>Its process has ended (or never started) and its output is read: what next.</summary>
+    /// <summary>Its process has ended, or never started: what next.</summary>
     private void Ended(Replica replica)
     {
         var after = _stop is not null ? AfterExit.Stay : replica.After;
@@ -267,7 +255,17 @@ internal sealed partial class FleetSupervisor
         replica.State = ReplicaState.Failed;
         replica.Detail = why;
         Note(replica, LogLevel.ErrorLevel, $"failed: {why}; it stays stopped until the fleet starts again");
-        ReplicaFailed(replica, new ReplicaFailedException(replica.Name, replica.Index, why, replica.LastExit, replica.Log.Last(replica.Log.Capacity)));
+
+        // The error carries the last lines the process printed: made once they have been read.
+        var (name, index, exit, log) = (replica.Name, replica.Index, replica.LastExit, replica.Log);
+        var waiters = ReplicaFailed(replica);
+        replica.Drained.ContinueWith(
+            _ =>
+            {
+                var error = new ReplicaFailedException(name, index, why, exit, log.Last(log.Capacity));
+                waiters.ForEach(waiter => waiter.TrySetException(error));
+            },
+            TaskScheduler.Default);
     }
 
     /// <summary>Asks the replica's process to stop (its stdin closes), killing it after its stop timeout; <paramref name="after"/> says what follows.</summary>
@@ -275,16 +273,11 @@ internal sealed partial class FleetSupervisor
     {
         if (!replica.HasProcess)
         {
+            // Nothing runs (backing off, stopped or failed): what follows happens now. A new
+            // incarnation number voids a pending backoff.
+            replica.Incarnation++;
             replica.After = after;
-            if (replica.Child is null)
-            {
-                // Nothing runs (backing off, stopped or failed): what follows happens now. A new
-                // incarnation number voids a pending backoff. (A replica whose exit is being
-                // handled goes on when its output is drained.)
-                replica.Incarnation++;
-                Ended(replica);
-            }
-
+            Ended(replica);
             return;
         }
 
@@ -310,7 +303,7 @@ internal sealed partial class FleetSupervisor
     private void OnStopDeadline(StopDeadline deadline)
     {
         var replica = _replicas[deadline.Slot];
-        if (replica.Incarnation == deadline.Incarnation && replica.Child is { } child && !replica.Exited)
+        if (replica.Incarnation == deadline.Incarnation && replica.Child is { } child)
         {
             replica.Cause = $"{replica.Cause}; killed after its stop-timeout of {Seconds(replica.Settings.StopTimeout)}";
             Note(replica, LogLevel.WarningLevel, $"still running {Seconds(replica.Settings.StopTimeout)} after it was asked to stop (stop-timeout): killing it");
@@ -323,7 +316,7 @@ internal sealed partial class FleetSupervisor
     {
         replica.After = after;
         replica.Cause = cause;
-        if (replica.Child is { } child && !replica.Exited)
+        if (replica.Child is { } child)
         {
             child.Kill();
         }

@@ -148,15 +148,17 @@ internal sealed partial class FleetSupervisor
         }
     }
 
-    /// <summary>A replica gave up: the start, and a rolling restart of its process, fail with its error.</summary>
-    private void ReplicaFailed(Replica replica, ReplicaFailedException error)
+    /// <summary>A replica gave up: the start, and a rolling restart of its process, are to fail with its error (returned: the waiters).</summary>
+    private List<TaskCompletionSource> ReplicaFailed(Replica replica)
     {
-        _startWaiters.ForEach(waiter => waiter.TrySetException(error));
+        var waiters = new List<TaskCompletionSource>(_startWaiters);
         _startWaiters.Clear();
         if (_restarts.Remove(replica.Name, out var rolling))
         {
-            rolling.Waiters.ForEach(waiter => waiter.TrySetException(error));
+            waiters.AddRange(rolling.Waiters);
         }
+
+        return waiters;
     }
 
     private void ReplicaStopped()

@@ -17,7 +17,7 @@ namespace ActorIpc;
 /// <remarks>Split by concern: the replicas' lives (<c>.Lifecycle</c>), probes and memory (<c>.Health</c>), the fleet's operations (<c>.Operations</c>).</remarks>
 internal sealed partial class FleetSupervisor : ReceiveActor, IWithTimers
 {
-    /// <summary>How long an exit waits for the rest of the child's output before it is handled, so that its last lines are in its log.</summary>
+    /// <summary>How long a failed replica's error waits for the rest of its process's output, so that its last lines are in it.</summary>
     private static readonly TimeSpan DrainPatience = TimeSpan.FromMilliseconds(250);
 
     private readonly Fleet _fleet;
@@ -47,7 +47,6 @@ internal sealed partial class FleetSupervisor : ReceiveActor, IWithTimers
         Receive<Spawned>(OnSpawned);
         Receive<SpawnFailed>(OnSpawnFailed);
         Receive<ProcessGone>(OnGone);
-        Receive<OutputDrained>(OnDrained);
         Receive<ReadyDeadline>(OnReadyDeadline);
         Receive<StopDeadline>(OnStopDeadline);
         Receive<BackoffElapsed>(OnBackoffElapsed);
@@ -80,10 +79,7 @@ internal sealed partial class FleetSupervisor : ReceiveActor, IWithTimers
         // out): no child may outlive the fleet.
         foreach (var replica in _replicas)
         {
-            if (replica.Child is { } child && !replica.Exited)
-            {
-                child.Kill();
-            }
+            replica.Child?.Kill();
         }
     }
 
@@ -98,7 +94,7 @@ internal sealed partial class FleetSupervisor : ReceiveActor, IWithTimers
     /// <summary>A note in the replica's log, also written to this node's log at <paramref name="level"/>.</summary>
     private void Note(Replica replica, LogLevel level, string text)
     {
-        var line = new ProcessLogLine(replica.Name, replica.Index, replica.Exited ? replica.LastExit?.ProcessId : replica.Child?.Id, DateTimeOffset.UtcNow, LogSource.Supervisor, text);
+        var line = new ProcessLogLine(replica.Name, replica.Index, replica.Child?.Id ?? replica.LastExit?.ProcessId, DateTimeOffset.UtcNow, LogSource.Supervisor, text);
         _fleet.Record(replica.Log, line);
         switch (level)
         {
@@ -136,8 +132,6 @@ internal sealed partial class FleetSupervisor : ReceiveActor, IWithTimers
     private sealed record SpawnFailed(int Slot, int Incarnation, Exception Error);
 
     private sealed record ProcessGone(int Slot, int Incarnation, int ExitCode);
-
-    private sealed record OutputDrained(int Slot, int Incarnation);
 
     // Timers: each names the incarnation it was set for.
     private sealed record ReadyDeadline(int Slot, int Incarnation);

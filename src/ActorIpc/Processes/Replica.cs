@@ -24,14 +24,14 @@ internal sealed class Replica(int slot, ProcessSettings settings, int index, Log
 
     public int Incarnation { get; set; }
 
-    /// <summary>Its process, from when it has started until its end has been handled.</summary>
+    /// <summary>Its process, from when it has started until it has ended.</summary>
     public ChildProcess? Child { get; set; }
 
     /// <summary>Whether a start was asked of the spawner and has not completed yet.</summary>
     public bool Spawning { get; set; }
 
-    /// <summary>Whether its process has exited (its exit is being handled).</summary>
-    public bool Exited { get; set; }
+    /// <summary>Completes when the output of its last process that ended has been read (or could wait no longer).</summary>
+    public Task Drained { get; set; } = Task.CompletedTask;
 
     /// <summary>Its node's address, once a snapshot of its receptionist has arrived.</summary>
     public Address? Address { get; set; }
@@ -65,7 +65,7 @@ internal sealed class Replica(int slot, ProcessSettings settings, int index, Log
     public int Index => Identity.Replica;
 
     /// <summary>Whether it has a process that runs, or is being started.</summary>
-    public bool HasProcess => Spawning || (Child is not null && !Exited);
+    public bool HasProcess => Spawning || Child is not null;
 
     /// <summary>How the log names it: <c>images#0</c>, with its process when it has one: <c>images#0 (process 1234)</c>.</summary>
     public override string ToString() => Child is { } child ? $"{Identity} (process {child.Id})" : Identity.ToString();
@@ -74,9 +74,9 @@ internal sealed class Replica(int slot, ProcessSettings settings, int index, Log
         Name,
         Index,
         State,
-        Exited ? null : Child?.Id,
+        Child?.Id,
         Address,
-        Exited ? null : Child?.StartedAt,
+        Child?.StartedAt,
         Restarts,
         ResidentBytes,
         LastExit,

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Akka;
 using Akka.Actor;
 
 namespace ActorIpc;
@@ -24,7 +25,18 @@ public sealed class Receptionist : IExtension
     {
         System = system;
         Actor = system.SystemActorOf(Props.Create(() => new ReceptionistActor(this)), ActorName);
+
+        // First thing when the node shuts down: its callees are withdrawn from every node's view
+        // while they still answer, so that no call is sent to them once they are about to stop.
+        var actor = Actor;
+        CoordinatedShutdown.Get(system).AddTask(
+            CoordinatedShutdown.PhaseBeforeServiceUnbind,
+            "actoripc-withdraw-callees",
+            () => actor.Ask<Done>(WithdrawCallees.Instance, WithdrawTimeout));
     }
+
+    /// <summary>How long the shutdown waits for the receptionist to withdraw this node's callees (it takes a message).</summary>
+    private static readonly TimeSpan WithdrawTimeout = TimeSpan.FromSeconds(5);
 
     internal ExtendedActorSystem System { get; }
 

@@ -27,6 +27,7 @@ internal sealed class ReceptionistActor : ReceiveActor
     private readonly Dictionary<string, (ServiceKey Key, HashSet<IActorRef> Subscribers)> _subscriptions = new(StringComparer.Ordinal);
     private ImmutableDictionary<string, ImmutableArray<IActorRef>> _view = ImmutableDictionary.Create<string, ImmutableArray<IActorRef>>(StringComparer.Ordinal);
     private long _version;
+    private bool _withdrawn;
 
     public ReceptionistActor(Receptionist extension)
     {
@@ -36,6 +37,7 @@ internal sealed class ReceptionistActor : ReceiveActor
         _cluster = Context.System is ExtendedActorSystem { Provider: IClusterActorRefProvider } ? Cluster.Get(Context.System) : null;
 
         Receive<RegisterCallee>(Register);
+        Receive<WithdrawCallees>(_ => Withdraw());
         Receive<DeregisterCallee>(Deregister);
         Receive<SubscribeListing>(Subscribe);
         Receive<UnsubscribeListing>(Unsubscribe);
@@ -71,6 +73,12 @@ internal sealed class ReceptionistActor : ReceiveActor
 
     private void Register(RegisterCallee register)
     {
+        if (_withdrawn)
+        {
+            // The node is shutting down: a callee registered now would only draw calls it may not answer.
+            return;
+        }
+
         if (!_local.TryGetValue(register.Key.Id, out var callees))
         {
             callees = [];
@@ -82,6 +90,29 @@ internal sealed class ReceptionistActor : ReceiveActor
             Context.Watch(register.Callee);
             LocalChanged();
         }
+    }
+
+    /// <summary>
+    /// The node is shutting down: every local callee leaves the view, here and, after one message,
+    /// in every other node, while the callees still run and answer the calls already sent to them.
+    /// Calls stop coming before the node leaves the cluster, so a graceful stop fails none.
+    /// </summary>
+    private void Withdraw()
+    {
+        _withdrawn = true;
+        if (_local.Count > 0)
+        {
+            var callees = _local.Values.SelectMany(c => c).Distinct().ToArray();
+            _local.Clear();
+            foreach (var callee in callees.Where(c => !IsSubscriber(c)))
+            {
+                Context.Unwatch(callee);
+            }
+
+            LocalChanged();
+        }
+
+        Sender.Tell(Akka.Done.Instance);
     }
 
     private void Deregister(DeregisterCallee deregister)
