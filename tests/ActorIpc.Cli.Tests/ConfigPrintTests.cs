@@ -86,10 +86,15 @@ public sealed class ConfigPrintTests
 
         Assert.True(code == 0, stderr);
         using var json = JsonDocument.Parse(stdout);
-        var root = json.RootElement;
-        Assert.Equal("5s", root.GetProperty("topology").GetProperty("web").GetProperty("ask-timeout").GetString());
-        Assert.Equal("image-shop-workers", root.GetProperty("topology").GetProperty("workers").GetProperty("env").GetProperty("WORKER_POOL").GetString());
-        Assert.Equal(["unix", "tcp"], root.GetProperty("remote").GetProperty("transports").EnumerateArray().Select(e => e.GetString()));
+        var actoripc = json.RootElement.GetProperty("actoripc");
+        var resizer = actoripc.GetProperty("processes").GetProperty("resizer");
+        Assert.Equal(4, resizer.GetProperty("replicas").GetInt32());
+        Assert.Equal("512 MiB", resizer.GetProperty("memory-limit").GetString());
+
+        // From the included common.conf, and its += over nothing (no defaults printed here).
+        Assert.Equal("image-shop", actoripc.GetProperty("node").GetProperty("system-name").GetString());
+        Assert.Equal(["ImageShop.Messages.*"], actoripc.GetProperty("serialization").GetProperty("allowed-types").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal("20s", actoripc.GetProperty("fleet").GetProperty("defaults").GetProperty("stop-timeout").GetString());
     }
 
     [Fact]

@@ -37,7 +37,7 @@ public sealed class Fleet : IExtension
     private readonly Followers<FleetStatus> _statuses = new(1);
     private readonly ILoggingAdapter _log;
     private readonly IActorRef _supervisor;
-    private FleetStatus _status = new(DateTimeOffset.UtcNow, [], false);
+    private FleetStatus _status;
 
     internal Fleet(ExtendedActorSystem system)
     {
@@ -47,8 +47,18 @@ public sealed class Fleet : IExtension
             .SelectMany(p => Enumerable.Range(0, p.Replicas).Select(i => (p.Name, i)))
             .ToFrozenDictionary(r => r, _ => new LogRing(_settings.LogLines));
         _log = Logging.GetLogger(system, typeof(Fleet));
+        var launcher = Launcher.Find(_settings.KillWithParent);
+        if (launcher.Note is { } note && _settings.Processes.Count > 0)
+        {
+            _log.Warning("children are not started under setpriv --pdeathsig ({0}): if this process is killed, only ActorIpc children end with it, when their standard input closes", note);
+        }
+
+        _status = new FleetStatus(
+            DateTimeOffset.UtcNow,
+            [.. _logs.Keys.OrderBy(k => ProcessIndex(k.Name)).ThenBy(k => k.Replica).Select(k => new ReplicaStatus(k.Name, k.Replica, ReplicaState.Stopped, null, null, null, 0, null, null, null))],
+            launcher.Setpriv is not null);
         var spawner = new Spawner();
-        _supervisor = system.SystemActorOf(Props.Create(() => new FleetSupervisor(this, _settings, spawner)), ActorName);
+        _supervisor = system.SystemActorOf(Props.Create(() => new FleetSupervisor(this, _settings, launcher, spawner)), ActorName);
 
         // The spawner's thread ends with the system, after the supervisor has stopped (and killed
         // whatever child the ordered stop left): children started under setpriv die with it.
@@ -217,6 +227,8 @@ public sealed class Fleet : IExtension
             shutdown.AddTask(CoordinatedShutdown.PhaseServiceStop, "actoripc-stop-fleet", stop);
         }
     }
+
+    private int ProcessIndex(string name) => _settings.Processes.ToList().FindIndex(p => p.Name == name);
 
     private void RequireProcess(string name)
     {

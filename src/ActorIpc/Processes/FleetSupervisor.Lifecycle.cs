@@ -8,7 +8,6 @@ internal sealed partial class FleetSupervisor
 {
     private void Start(Replica replica)
     {
-        _launcher ??= FindLauncher();
         replica.Incarnation++;
         replica.State = ReplicaState.Starting;
         replica.Spawning = true;
@@ -31,17 +30,6 @@ internal sealed partial class FleetSupervisor
             failure: error => new SpawnFailed(slot, incarnation, error));
         Timers.StartSingleTimer(("ready", slot), new ReadyDeadline(slot, incarnation), replica.Settings.ReadyTimeout);
         Publish();
-    }
-
-    private Launcher FindLauncher()
-    {
-        var launcher = Launcher.Find(_settings.KillWithParent);
-        if (launcher.Note is { } note)
-        {
-            _log.Warning("children are not started under setpriv --pdeathsig ({0}): if this process is killed, only ActorIpc children end with it, when their standard input closes", note);
-        }
-
-        return launcher;
     }
 
     private void OnSpawned(Spawned spawned)

@@ -27,13 +27,14 @@ internal sealed partial class FleetSupervisor : ReceiveActor, IWithTimers
     private readonly Cluster _cluster;
     private readonly Receptionist _receptionist;
     private readonly ILoggingAdapter _log = Context.GetLogger();
-    private Launcher? _launcher;
+    private readonly Launcher _launcher;
     private IActorRef _self = ActorRefs.Nobody;
 
-    public FleetSupervisor(Fleet fleet, FleetSettings settings, Spawner spawner)
+    public FleetSupervisor(Fleet fleet, FleetSettings settings, Launcher launcher, Spawner spawner)
     {
         _fleet = fleet;
         _settings = settings;
+        _launcher = launcher;
         _spawner = spawner;
         _cluster = Cluster.Get(Context.System);
         _receptionist = Receptionist.Get(Context.System);
@@ -58,8 +59,8 @@ internal sealed partial class FleetSupervisor : ReceiveActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    /// <summary>Whether children are started under setpriv (known once the fleet has started).</summary>
-    private bool KillsWithParent => _launcher?.Setpriv is not null;
+    /// <summary>Whether children are started under setpriv.</summary>
+    private bool KillsWithParent => _launcher.Setpriv is not null;
 
     protected override void PreStart()
     {
@@ -68,7 +69,6 @@ internal sealed partial class FleetSupervisor : ReceiveActor, IWithTimers
         _self = Self;
         _receptionist.Seen += OnSnapshot;
         Timers.StartPeriodicTimer(nameof(SampleMemory), SampleMemory.Instance, _settings.MemorySampleInterval);
-        Publish();
     }
 
     protected override void PostStop()
