@@ -23,6 +23,11 @@ public sealed class FleetFailoverTests(ITestOutputHelper output)
         idempotent.Start();
         await Task.WhenAll(plain.FirstAnswerFromAsync(victim), plain.FirstAnswerFromAsync(survivor), idempotent.FirstAnswerFromAsync(victim)).WaitAsync(Patience);
 
+        // 2 × 200 calls/s shared by two replicas: each answers about 200 a second.
+        var loaded = await parent.WaitForAsync(s => s.Replicas.All(r => r.CallsPerSecond > 50), Patience);
+        output.WriteLine($"calls/s before the kill: {string.Join(", ", loaded.Replicas.Select(r => $"{r.Label} {r.CallsPerSecond:0}"))}");
+        Assert.All(loaded.Replicas, r => Assert.InRange(r.CallsPerSecond!.Value, 50, 1000));
+
         var killed = Stopwatch.GetTimestamp();
         var killedAt = DateTimeOffset.UtcNow;
         Assert.True(OsProcess.Signal(victim, OsProcess.SigKill));

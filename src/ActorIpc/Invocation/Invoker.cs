@@ -94,6 +94,7 @@ public sealed class Invoker : IExtension
                 // Akka's Ask without its own timeout: the token ends the wait, and the cause (the
                 // caller, the callee gone, the time) is read from the tokens after.
                 reply = await callee.Callee.Ask<object>(message, Timeout.InfiniteTimeSpan, ends.Token).ConfigureAwait(false);
+                callee.Answered();
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && ends.IsCancellationRequested)
             {
@@ -158,6 +159,25 @@ public sealed class Invoker : IExtension
         {
             state.MarkGone(reason);
         }
+    }
+
+    /// <summary>
+    /// How many calls from this process the callees at <paramref name="address"/> have answered
+    /// (those still known: a callee that went away takes its count with it). A fleet reads it for
+    /// each replica's calls per second.
+    /// </summary>
+    internal long AnsweredAt(Address address)
+    {
+        long answered = 0;
+        foreach (var (callee, state) in _callees)
+        {
+            if (callee.Path.Address.Equals(address))
+            {
+                answered += state.AnsweredCount;
+            }
+        }
+
+        return answered;
     }
 
     private void AddressLost(Address address, string? reason)

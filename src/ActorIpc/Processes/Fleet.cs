@@ -55,7 +55,7 @@ public sealed class Fleet : IExtension
 
         _status = new FleetStatus(
             DateTimeOffset.UtcNow,
-            [.. _logs.Keys.OrderBy(k => ProcessIndex(k.Name)).ThenBy(k => k.Replica).Select(k => new ReplicaStatus(k.Name, k.Replica, ReplicaState.Stopped, null, null, null, 0, null, null, null))],
+            [.. _logs.Keys.OrderBy(k => ProcessIndex(k.Name)).ThenBy(k => k.Replica).Select(k => new ReplicaStatus(k.Name, k.Replica, ReplicaState.Stopped, null, null, null, 0, null, null, null, null))],
             launcher.Setpriv is not null);
         var spawner = new Spawner();
         _supervisor = system.SystemActorOf(Props.Create(() => new FleetSupervisor(this, _settings, launcher, spawner)), ActorName);

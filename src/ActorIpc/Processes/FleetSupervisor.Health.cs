@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Akka.Actor;
 using Akka.Event;
 
@@ -61,6 +62,23 @@ internal sealed partial class FleetSupervisor
         Kill(replica, AfterExit.Restart, why);
     }
 
+    /// <summary>The calls from this process the replica answered per second since the last sample.</summary>
+    private void CountCalls(Replica replica)
+    {
+        if (replica.Address is not { } address)
+        {
+            return;
+        }
+
+        var (answered, now) = (_invoker.AnsweredAt(address), Stopwatch.GetTimestamp());
+        if (replica.LastCount is { } last && answered >= last.Answered)
+        {
+            replica.CallsPerSecond = (answered - last.Answered) / Stopwatch.GetElapsedTime(last.At, now).TotalSeconds;
+        }
+
+        replica.LastCount = (answered, now);
+    }
+
     /// <summary>Reads every running replica's resident memory; one over its limit is restarted, gracefully.</summary>
     private void Sample()
     {
@@ -74,6 +92,7 @@ internal sealed partial class FleetSupervisor
 
             sampled = true;
             replica.ResidentBytes = ResidentMemory.Read(child.Id);
+            CountCalls(replica);
             if (replica.Settings.MemoryLimit is { } limit && replica.ResidentBytes > limit && replica.State is ReplicaState.Starting or ReplicaState.Ready)
             {
                 var why = $"resident memory {ResidentMemory.Format(replica.ResidentBytes.Value)} is over its memory-limit of {ResidentMemory.Format(limit)}: asked to stop, to be restarted";

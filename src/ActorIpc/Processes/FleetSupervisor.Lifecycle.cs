@@ -17,6 +17,8 @@ internal sealed partial class FleetSupervisor
         replica.Cause = null;
         replica.KillOnStart = false;
         replica.ResidentBytes = null;
+        replica.CallsPerSecond = null;
+        replica.LastCount = null;
         replica.PendingProbe = null;
         replica.ProbeFailures = 0;
         replica.Detail = "starting";
@@ -175,6 +177,8 @@ internal sealed partial class FleetSupervisor
         Timers.Cancel(("probe-timeout", replica.Slot));
         replica.Address = null;
         replica.ResidentBytes = null;
+        replica.CallsPerSecond = null;
+        replica.LastCount = null;
         replica.PendingProbe = null;
         Note(replica, replica.Cause is null ? LogLevel.WarningLevel : LogLevel.InfoLevel, exit.ToString());
 

@@ -26,6 +26,7 @@ internal sealed partial class FleetSupervisor : ReceiveActor, IWithTimers
     private readonly Replica[] _replicas;
     private readonly Cluster _cluster;
     private readonly Receptionist _receptionist;
+    private readonly Invoker _invoker;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly Launcher _launcher;
     private IActorRef _self = ActorRefs.Nobody;
@@ -38,6 +39,7 @@ internal sealed partial class FleetSupervisor : ReceiveActor, IWithTimers
         _spawner = spawner;
         _cluster = Cluster.Get(Context.System);
         _receptionist = Receptionist.Get(Context.System);
+        _invoker = Invoker.Get(Context.System);
         _replicas = [.. settings.Processes.SelectMany(p => Enumerable.Range(0, p.Replicas).Select(i => (Process: p, Index: i)))
             .Select((r, slot) => new Replica(slot, r.Process, r.Index, fleet.LogOf(r.Process.Name, r.Index)))];
 
@@ -114,8 +116,6 @@ internal sealed partial class FleetSupervisor : ReceiveActor, IWithTimers
         duration < TimeSpan.FromSeconds(1)
             ? FormattableString.Invariant($"{duration.TotalMilliseconds:0} ms")
             : FormattableString.Invariant($"{duration.TotalSeconds:0.###} s");
-
-    private static long Now() => Stopwatch.GetTimestamp();
 
     // What the fleet extension asks.
     internal sealed record StartFleet(TaskCompletionSource Done);

@@ -56,6 +56,12 @@ internal sealed class Replica(int slot, ProcessSettings settings, int index, Log
 
     public ProcessExit? LastExit { get; set; }
 
+    /// <summary>Calls from this process it answered per second, at the last sample.</summary>
+    public double? CallsPerSecond { get; set; }
+
+    /// <summary>The count of calls answered at the last sample, and when (a <see cref="System.Diagnostics.Stopwatch"/> timestamp).</summary>
+    public (long Answered, long At)? LastCount { get; set; }
+
     public long? PendingProbe { get; set; }
 
     public int ProbeFailures { get; set; }
@@ -80,5 +86,6 @@ internal sealed class Replica(int slot, ProcessSettings settings, int index, Log
         Restarts,
         ResidentBytes,
         LastExit,
+        CallsPerSecond,
         Detail);
 }

@@ -12,6 +12,11 @@ namespace ActorIpc;
 /// <param name="Restarts">How many times it was started again, for whatever reason, since the fleet started it.</param>
 /// <param name="ResidentBytes">Its process's resident memory at the last sample; <see langword="null"/> before the first, and when none runs.</param>
 /// <param name="LastExit">How its last process ended; <see langword="null"/> while none has.</param>
+/// <param name="CallsPerSecond">
+/// The calls by key from this process (the parent) that it answered per second, over the last
+/// memory sample interval; <see langword="null"/> before its node was seen. Calls that other
+/// processes make to it are not counted.
+/// </param>
 /// <param name="Detail">
 /// Why it is in its state, when there is more to say: the keys a starting replica still misses,
 /// when a backing-off one starts again, why one stops or failed.
@@ -26,6 +31,7 @@ public sealed record ReplicaStatus(
     int Restarts,
     long? ResidentBytes,
     ProcessExit? LastExit,
+    double? CallsPerSecond,
     string? Detail)
 {
     /// <summary>How long its running process has been running, as of now.</summary>
