@@ -72,6 +72,12 @@ internal sealed partial class FleetSupervisor
             Seen(new NodeSeen(seen.Address, processId, seen.Keys));
         }
 
+        if (!_replicas.Any(r => r.Spawning))
+        {
+            // Whatever no start claimed belongs to other nodes.
+            _unclaimed.Clear();
+        }
+
         Publish();
     }
 

@@ -82,15 +82,7 @@ internal sealed partial class FleetSupervisor
             return;
         }
 
-        var stopped = new InvalidOperationException("the fleet was stopped before this completed");
-        _startWaiters.ForEach(waiter => waiter.TrySetException(stopped));
-        _startWaiters.Clear();
-        foreach (var rolling in _restarts.Values)
-        {
-            rolling.Waiters.ForEach(waiter => waiter.TrySetException(stopped));
-        }
-
-        _restarts.Clear();
+        FailWaiters(new InvalidOperationException("the fleet was stopped before this completed"), stopping: false);
 
         // Processes stop one after the other, the last declared first; the replicas of one together.
         _stop = new OrderedStop(new Queue<string>(_settings.Processes.Select(p => p.Name).Reverse()));
@@ -135,6 +127,24 @@ internal sealed partial class FleetSupervisor
             {
                 Retire(replica, AfterExit.Stay, "asked to stop: the fleet stops");
             }
+        }
+    }
+
+    /// <summary>Fails whoever waits for a start or a restart (and for a stop, unless <paramref name="stopping"/> is false) with <paramref name="error"/>.</summary>
+    private void FailWaiters(Exception error, bool stopping = true)
+    {
+        _startWaiters.ForEach(waiter => waiter.TrySetException(error));
+        _startWaiters.Clear();
+        foreach (var rolling in _restarts.Values)
+        {
+            rolling.Waiters.ForEach(waiter => waiter.TrySetException(error));
+        }
+
+        _restarts.Clear();
+        if (stopping && _stop is not null)
+        {
+            _stop.Waiters.ForEach(waiter => waiter.TrySetException(error));
+            _stop = null;
         }
     }
 

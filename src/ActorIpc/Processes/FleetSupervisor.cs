@@ -73,6 +73,18 @@ internal sealed partial class FleetSupervisor : ReceiveActor, IWithTimers
         Timers.StartPeriodicTimer(nameof(SampleMemory), SampleMemory.Instance, _settings.MemorySampleInterval);
     }
 
+    /// <summary>
+    /// A fault in the supervisor itself: what waits on it fails with the fault rather than
+    /// waiting forever, and the children are killed (in <see cref="PostStop"/>); the restarted
+    /// supervisor starts from a stopped fleet.
+    /// </summary>
+    protected override void PreRestart(Exception reason, object message)
+    {
+        var fault = new ActorIpcException($"the fleet's supervisor failed while handling {message?.GetType().Name ?? "a message"}; its children were killed and the fleet is stopped", reason);
+        FailWaiters(fault);
+        base.PreRestart(reason, message);
+    }
+
     protected override void PostStop()
     {
         _receptionist.Seen -= OnSnapshot;
