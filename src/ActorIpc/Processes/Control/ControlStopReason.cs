@@ -13,4 +13,6 @@ internal sealed class ControlStopReason : CoordinatedShutdown.Reason
 
     /// <summary>0: stopping when asked is a normal end.</summary>
     public override int ExitCode => 0;
+
+    public override string ToString() => "asked on its control socket";
 }

@@ -24,6 +24,9 @@ public sealed class FleetControlClient
         Name = name;
     }
 
+    /// <summary>This user's directory of control sockets: <c>$XDG_RUNTIME_DIR/actoripc</c>, else <c>/tmp/actoripc-UID</c>.</summary>
+    public static string DefaultDirectory => ControlPaths.DefaultDirectory();
+
     /// <summary>The fleet's name.</summary>
     public string Name { get; }
 
