@@ -56,8 +56,10 @@ internal sealed class LiveFleetView(Fleet fleet, string name, string socketPath,
     private IRenderable Render()
     {
         var header = new Markup($"[bold]fleet {Markup.Escape(name)}[/] {Markup.Escape(Volatile.Read(ref _state))}  [grey]control socket {Markup.Escape(socketPath)}; Ctrl-C stops[/]");
-        var lines = recent.Snapshot();
-        var log = new Panel(new Text(lines.Count == 0 ? "(nothing yet)" : string.Join('\n', lines)))
+        // One screen line per entry (the first line of a stack trace is enough here): the table stays in view.
+        var width = Math.Max(20, AnsiConsole.Profile.Width - 4);
+        var lines = recent.Snapshot().Select(line => line.Split('\n')[0].TrimEnd()).Select(line => line.Length <= width ? line : line[..(width - 1)] + "…").ToArray();
+        var log = new Panel(new Text(lines.Length == 0 ? "(nothing yet)" : string.Join('\n', lines)))
             .Header("last lines")
             .Border(BoxBorder.Rounded)
             .Expand();
