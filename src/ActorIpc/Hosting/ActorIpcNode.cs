@@ -68,7 +68,7 @@ public sealed class ActorIpcNode : IAsyncDisposable
         var system = ActorSystem.Create(settings.SystemName, actorSystemSetup);
         var node = new ActorIpcNode(system, config, settings);
         WatchParent(system, config);
-        Admission.StartGate(system, ClusterSecret.Read(config), settings.Seed is null);
+        Admission.StartGate(system, ClusterSecret.Read(config), settings.Seed);
         try
         {
             await node.JoinAsync(cancellationToken).ConfigureAwait(false);

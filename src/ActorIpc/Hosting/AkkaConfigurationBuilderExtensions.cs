@@ -41,7 +41,7 @@ public static class AkkaConfigurationBuilderExtensions
         builder.AddStartup((system, _) =>
         {
             ActorIpcNode.WatchParent(system, config);
-            Admission.StartGate(system, ClusterSecret.Read(config), settings.Seed is null);
+            Admission.StartGate(system, ClusterSecret.Read(config), settings.Seed);
             AdmitThenJoin(system, config, settings);
         });
         return builder;

@@ -57,14 +57,18 @@ public sealed class AdmissionTests : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
-    public async Task StartAsync_NodeWithASecretJoiningThroughAMemberThatIsNotTheSeed_IsToldToUseTheSeed()
+    public async Task StartAsync_NodesJoiningThroughAMemberThatIsNotTheSeed_AreAdmittedByTheSeedThroughIt()
     {
         await using var seed = await Start(secret: "open sesame");
         await using var member = await Start(secret: "open sesame", seed: seed);
 
-        var error = await Assert.ThrowsAsync<NodeStartException>(() => Start(secret: "open sesame", seed: member));
+        await using var grandchild = await Start(secret: "open sesame", seed: member);
+        var error = await Assert.ThrowsAsync<NodeStartException>(() => Start(secret: "open barley", seed: member));
 
-        Assert.Contains("is not the cluster's seed", error.Message, StringComparison.Ordinal);
+        await AwaitAssertAsync(() => Assert.Contains(
+            seed.Cluster.State.Members, m => m.Address.Equals(grandchild.Address) && m.Status == MemberStatus.Up));
+        Assert.Contains($"the seed {member.Address}", error.Message, StringComparison.Ordinal);
+        Assert.Contains("does not know this node's secret", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

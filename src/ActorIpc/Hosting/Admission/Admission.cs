@@ -18,9 +18,9 @@ internal static class Admission
     /// <summary>Starts the node's gate.</summary>
     /// <param name="system">The node's system.</param>
     /// <param name="secret">The cluster's secret; empty: none.</param>
-    /// <param name="isSeed">Whether the node forms the cluster (it has no seed to join).</param>
-    public static void StartGate(ActorSystem system, string secret, bool isSeed) =>
-        ((ExtendedActorSystem)system).SystemActorOf(Props.Create(() => new AdmissionGate(secret, isSeed)), GateName);
+    /// <param name="seed">The node this one joins; <see langword="null"/>: it forms the cluster.</param>
+    public static void StartGate(ActorSystem system, string secret, Address? seed) =>
+        ((ExtendedActorSystem)system).SystemActorOf(Props.Create(() => new AdmissionGate(secret, seed)), GateName);
 
     /// <summary>
     /// Has the node at <paramref name="self"/> admitted by the gate of <paramref name="seed"/>.

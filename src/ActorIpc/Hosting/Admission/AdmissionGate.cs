@@ -8,8 +8,11 @@ namespace ActorIpc.Hosting;
 /// Every node's admission gate (<c>/system/actoripc-admission</c>). The seed's gate, when the
 /// cluster has a secret, admits a joining node that proves it knows the secret
 /// (<see cref="AdmissionHello"/>, <see cref="AdmissionChallenge"/>, <see cref="AdmissionProof"/>)
-/// and downs every member that joins without having been admitted. Other gates answer a hello
-/// with why they admit nobody, so that a misconfigured node fails with a reason, not a timeout.
+/// and downs every member that joins without having been admitted. The gate of a member that is
+/// not the seed passes a hello and a proof on to its own seed's gate, keeping their sender, so that
+/// a node may join through any member (a child's own fleet hands its children the child's address)
+/// and the seed, which downs the strangers, still admits everyone. A gate without a secret answers
+/// a hello with why it admits nobody, so that a misconfigured node fails with a reason, not a timeout.
 /// </summary>
 internal sealed class AdmissionGate : ReceiveActor
 {
@@ -18,17 +21,17 @@ internal sealed class AdmissionGate : ReceiveActor
     private const int MaxPending = 1024;
 
     private readonly string _secret;
-    private readonly bool _isSeed;
+    private readonly Address? _seed;
     private readonly Cluster _cluster;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly Dictionary<string, (byte[] NodeNonce, DateTime Expires)> _pending = new(StringComparer.Ordinal);
     private readonly HashSet<Address> _admitted = [];
     private readonly HashSet<Address> _downed = [];
 
-    public AdmissionGate(string secret, bool isSeed)
+    public AdmissionGate(string secret, Address? seed)
     {
         _secret = secret;
-        _isSeed = isSeed;
+        _seed = seed;
         _cluster = Cluster.Get(Context.System);
         Receive<AdmissionHello>(Hello);
         Receive<AdmissionProof>(Proof);
@@ -36,7 +39,10 @@ internal sealed class AdmissionGate : ReceiveActor
         Receive<AdmissionAnswer>(Refused);
     }
 
-    private bool Enforces => _isSeed && _secret.Length > 0;
+    private bool Enforces => _seed is null && _secret.Length > 0;
+
+    // A member that is not the seed hands the admission to the node it joined, up to the seed.
+    private bool Relays => _seed is not null && _secret.Length > 0;
 
     protected override void PreStart()
     {
@@ -56,15 +62,15 @@ internal sealed class AdmissionGate : ReceiveActor
 
     private void Hello(AdmissionHello hello)
     {
-        if (!_isSeed)
-        {
-            Sender.Tell(new AdmissionAnswer(false, $"{_cluster.SelfAddress} is not the cluster's seed: a node with a secret joins through the seed, which admits it"));
-            return;
-        }
-
         if (_secret.Length == 0)
         {
             Sender.Tell(new AdmissionAnswer(false, $"the seed {_cluster.SelfAddress} has no secret, while this node has one (actoripc.node.secret, ACTORIPC_SECRET): give both the same, or neither"));
+            return;
+        }
+
+        if (Relays)
+        {
+            GateOf(_seed!).Tell(hello, Sender);
             return;
         }
 
@@ -87,6 +93,12 @@ internal sealed class AdmissionGate : ReceiveActor
 
     private void Proof(AdmissionProof proof)
     {
+        if (Relays)
+        {
+            GateOf(_seed!).Tell(proof, Sender);
+            return;
+        }
+
         var from = Sender.Path.Address;
         if (!Enforces || !_pending.Remove(Convert.ToBase64String(proof.SeedNonce), out var pending))
         {
@@ -130,11 +142,12 @@ internal sealed class AdmissionGate : ReceiveActor
         if (_downed.Add(member.Address))
         {
             _log.Warning("Downing the member {0}: it joined without proving that it knows the cluster's secret (actoripc.node.secret)", member.Address);
-            Context.ActorSelection(new RootActorPath(member.Address) / "system" / Admission.GateName)
-                .Tell(new AdmissionAnswer(false, $"the seed {_cluster.SelfAddress} downed this node: it joined without proving that it knows the cluster's secret (set actoripc.node.secret or ACTORIPC_SECRET to the seed's)"));
+            GateOf(member.Address).Tell(new AdmissionAnswer(false, $"the seed {_cluster.SelfAddress} downed this node: it joined without proving that it knows the cluster's secret (set actoripc.node.secret or ACTORIPC_SECRET to the seed's)"));
             _cluster.Down(member.Address);
         }
     }
+
+    private static ActorSelection GateOf(Address node) => Context.ActorSelection(new RootActorPath(node) / "system" / Admission.GateName);
 
     // A seed's word that it downed this node: said where the node's operator looks.
     private void Refused(AdmissionAnswer answer)
