@@ -72,4 +72,30 @@ public sealed class ProxyCrossingTests(TestNodeFixture fixture) : NodeTestKit(fi
         Assert.Equal(typeof(SecretOrder).FullName, error.TypeName);
         Assert.Equal(Fixture.Child.Address, error.Sender);
     }
+
+    [Fact]
+    public async Task CallJsonAsync_ObjectPublishedByAnotherProcess_TakesAndAnswersAnOrderAsJson()
+    {
+        var json = await Objects.CallJsonAsync(
+            TestNodeConfig.OrderDesk,
+            "Stamp",
+            """[{"id": "5b0f7c55-7a55-4b7e-9a2e-2d6c1f3f4b10", "customer": "ada", "placed": "2026-12-07T10:00:00+00:00", "amounts": [1.5], "tags": ["rush"], "counts": {"a": 1}, "state": 0}, "paid"]""",
+            timeout: CallTimeout);
+        var processId = await Objects.CallJsonAsync(TestNodeConfig.OrderDesk, "ProcessIdAsync", "[]", timeout: CallTimeout);
+
+        using var order = System.Text.Json.JsonDocument.Parse(json);
+        Assert.Equal("ada", order.RootElement.GetProperty("customer").GetString());
+        Assert.Equal(["rush", "paid"], order.RootElement.GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
+        Assert.NotEqual(Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture), processId);
+    }
+
+    [Fact]
+    public async Task CallJsonAsync_ImplementationInAnotherProcessThrows_ThrowsRemoteExceptionWithTheTypeAndMessage()
+    {
+        var error = await Assert.ThrowsAsync<RemoteException>(
+            () => Objects.CallJsonAsync(TestNodeConfig.OrderDesk, "Fail", "[\"quota\"]", timeout: CallTimeout));
+
+        Assert.Equal(typeof(QuotaExceededException).FullName, error.RemoteType);
+        Assert.Equal("quota of 5 exceeded", error.RemoteMessage);
+    }
 }

@@ -57,6 +57,7 @@ public sealed class ActorIpcNode : IAsyncDisposable
         cancellationToken.ThrowIfCancellationRequested();
         var config = LoadConfig(options);
         var settings = NodeSettings.Create(config, options.Seed);
+        config = ClusterSecret.EnsureForFleet(config, settings);
 
         CheckSettings(config);
 
@@ -67,6 +68,7 @@ public sealed class ActorIpcNode : IAsyncDisposable
         var system = ActorSystem.Create(settings.SystemName, actorSystemSetup);
         var node = new ActorIpcNode(system, config, settings);
         WatchParent(system, config);
+        Admission.StartGate(system, ClusterSecret.Read(config), settings.Seed);
         try
         {
             await node.JoinAsync(cancellationToken).ConfigureAwait(false);
@@ -109,6 +111,13 @@ public sealed class ActorIpcNode : IAsyncDisposable
             // A JSON array is a HOCON array: the roles arrive quoted, whatever they hold.
             var roles = $"actoripc.node.roles = {JsonSerializer.Serialize(identity.Roles)}";
             user = ConfigFactory.ParseString(roles, unresolved with { OriginName = ChildIdentity.RolesVariable }).WithFallback(user);
+        }
+
+        if (options.Secret is not null)
+        {
+            // A JSON string is a HOCON string: the secret arrives quoted, whatever it holds.
+            var secret = $"{ClusterSecret.Path} = {JsonSerializer.Serialize(options.Secret)}";
+            user = ConfigFactory.ParseString(secret, unresolved with { OriginName = "NodeOptions.Secret" }).WithFallback(user);
         }
 
         if (options.LoggerFactory is not null)
@@ -161,20 +170,43 @@ public sealed class ActorIpcNode : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// For a node with a secret that joins a seed: has the seed admit it (<see cref="Admission"/>)
+    /// before it joins. Nothing for a seed, or a node without a secret.
+    /// </summary>
+    /// <exception cref="NodeStartException">The seed refused the node, or does not know its secret.</exception>
+    /// <exception cref="TimeoutException">The seed did not answer in time.</exception>
+    internal static Task AdmitAsync(ActorSystem system, Config config, NodeSettings settings, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var secret = ClusterSecret.Read(config);
+        return settings.Seed is { } seed && secret.Length > 0
+            ? Admission.RequestAsync(system, seed, secret, Cluster.Get(system).SelfAddress, timeout, cancellationToken)
+            : Task.CompletedTask;
+    }
+
     private async Task JoinAsync(CancellationToken cancellationToken)
     {
         var up = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var cluster = Cluster;
+        var started = DateTime.UtcNow;
         cluster.RegisterOnMemberUp(() => up.TrySetResult());
-        Join(cluster, Settings.Seed);
 
         try
         {
+            await AdmitAsync(System, Config, Settings, Settings.JoinTimeout, cancellationToken).ConfigureAwait(false);
+            Join(cluster, Settings.Seed);
+
             // A node that ends while it joins (its parent closed its stdin) fails its start at once.
-            var ended = await Task.WhenAny(up.Task, System.WhenTerminated).WaitAsync(Settings.JoinTimeout, cancellationToken).ConfigureAwait(false);
+            var remaining = Settings.JoinTimeout - (DateTime.UtcNow - started);
+            var ended = await Task.WhenAny(up.Task, System.WhenTerminated)
+                .WaitAsync(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
             if (ended != up.Task)
             {
-                throw new NodeStartException($"node {cluster.SelfAddress} ended before it was Up in the cluster ({CoordinatedShutdown.Get(System).ShutdownReason?.GetType().Name ?? "its actor system terminated"})");
+                var reason = CoordinatedShutdown.Get(System).ShutdownReason;
+                var hint = reason is CoordinatedShutdown.ClusterDowningReason && ClusterSecret.Read(Config).Length == 0
+                    ? "; it was downed, as a seed with a secret downs a node that joins without it (actoripc.node.secret, ACTORIPC_SECRET)"
+                    : "";
+                throw new NodeStartException($"node {cluster.SelfAddress} ended before it was Up in the cluster ({reason?.GetType().Name ?? "its actor system terminated"}){hint}");
             }
         }
         catch (TimeoutException e)

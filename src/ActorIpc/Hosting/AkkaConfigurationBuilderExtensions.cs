@@ -1,4 +1,7 @@
 using ActorIpc.Configuration;
+using ActorIpc.Hocon;
+using Akka.Actor;
+using Akka.Event;
 using Akka.Cluster;
 using Akka.Hosting;
 
@@ -29,6 +32,7 @@ public static class AkkaConfigurationBuilderExtensions
         options = (options ?? new NodeOptions()) with { LoggerFactory = null };
         var config = ActorIpcNode.LoadConfig(options);
         var settings = NodeSettings.Create(config, options.Seed);
+        config = ClusterSecret.EnsureForFleet(config, settings);
         ActorIpcNode.CheckSettings(config);
 
         // Beneath: what the rest of the builder sets (WithRemoting, AddHocon, ...) wins.
@@ -37,8 +41,28 @@ public static class AkkaConfigurationBuilderExtensions
         builder.AddStartup((system, _) =>
         {
             ActorIpcNode.WatchParent(system, config);
-            ActorIpcNode.Join(Cluster.Get(system), settings.Seed);
+            Admission.StartGate(system, ClusterSecret.Read(config), settings.Seed);
+            AdmitThenJoin(system, config, settings);
         });
         return builder;
+    }
+
+    // The host's start does not wait for the join: a node the seed does not admit says why in the
+    // log and shuts down, as a node that cannot join does.
+    private static void AdmitThenJoin(ActorSystem system, Config config, NodeSettings settings) =>
+        _ = AdmitThenJoinAsync(system, config, settings);
+
+    private static async Task AdmitThenJoinAsync(ActorSystem system, Config config, NodeSettings settings)
+    {
+        try
+        {
+            await ActorIpcNode.AdmitAsync(system, config, settings, settings.JoinTimeout, CancellationToken.None).ConfigureAwait(false);
+            ActorIpcNode.Join(Cluster.Get(system), settings.Seed);
+        }
+        catch (Exception e) when (e is NodeStartException or TimeoutException)
+        {
+            system.Log.Error(e, "This node does not join the cluster: {0}", e.Message);
+            await CoordinatedShutdown.Get(system).Run(CoordinatedShutdown.UnknownReason.Instance).ConfigureAwait(false);
+        }
     }
 }

@@ -26,8 +26,11 @@ internal sealed record ChildIdentity(string Process, int Replica, IReadOnlyList<
     /// <summary>The roles, separated by commas; they replace <c>actoripc.node.roles</c>.</summary>
     public const string RolesVariable = "ACTORIPC_ROLES";
 
+    /// <summary>The cluster's secret, read by <c>actoripc.node.secret = ${?ACTORIPC_SECRET}</c>.</summary>
+    public const string SecretVariable = "ACTORIPC_SECRET";
+
     /// <summary>The variables a fleet sets; a topology's <c>environment</c> cannot set them.</summary>
-    public static IReadOnlyList<string> Variables { get; } = [SeedVariable, ProcessVariable, ReplicaVariable, RolesVariable];
+    public static IReadOnlyList<string> Variables { get; } = [SeedVariable, ProcessVariable, ReplicaVariable, RolesVariable, SecretVariable];
 
     /// <summary>
     /// The identity in <paramref name="environment"/>, or <see langword="null"/> when the process was
@@ -59,10 +62,15 @@ internal sealed record ChildIdentity(string Process, int Replica, IReadOnlyList<
     /// <summary>The identity of this process, from its own environment.</summary>
     public static ChildIdentity? Current() => FromEnvironment(Environment.GetEnvironmentVariable);
 
-    /// <summary>The variables a child is started with, the seed's address included.</summary>
-    public IEnumerable<KeyValuePair<string, string>> ToEnvironment(string seed)
+    /// <summary>The variables a child is started with, the seed's address and the cluster's secret (when it has one) included.</summary>
+    public IEnumerable<KeyValuePair<string, string>> ToEnvironment(string seed, string secret = "")
     {
         yield return new(SeedVariable, seed);
+        if (secret.Length > 0)
+        {
+            yield return new(SecretVariable, secret);
+        }
+
         yield return new(ProcessVariable, Process);
         yield return new(ReplicaVariable, Replica.ToString(CultureInfo.InvariantCulture));
         if (Roles.Count > 0)

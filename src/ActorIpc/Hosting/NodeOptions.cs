@@ -27,6 +27,13 @@ public sealed record NodeOptions
     public string? Seed { get; init; }
 
     /// <summary>
+    /// The cluster's secret; wins over <c>actoripc.node.secret</c> and <c>ACTORIPC_SECRET</c>. A
+    /// node with a secret joins only a seed that knows the same one, and a seed with a secret
+    /// downs every node that joins without proving it. Not set: the configuration's.
+    /// </summary>
+    public string? Secret { get; init; }
+
+    /// <summary>
     /// Where Akka's log goes: Akka's logging then runs through Microsoft.Extensions.Logging. Not
     /// set: Akka's own standard-output logger.
     /// </summary>

@@ -13,7 +13,7 @@ internal static class ChildCommand
     /// environment: the parent's, the topology's, then the fleet's variables (the seed, the name,
     /// the replica, the roles).
     /// </summary>
-    public static ProcessStartInfo Create(ProcessSettings process, ChildIdentity identity, string seed, Launcher launcher)
+    public static ProcessStartInfo Create(ProcessSettings process, ChildIdentity identity, string seed, string secret, Launcher launcher)
     {
         var command = new List<string>();
         if (launcher.Setpriv is { } setpriv)
@@ -49,8 +49,10 @@ internal static class ChildCommand
 
         // A parent that is itself supervised has these variables too: its children must not inherit
         // its roles when the topology gives them none.
+        // Nor a secret the fleet does not hand them: the child's is its parent's cluster's, or none.
         start.Environment.Remove(ChildIdentity.RolesVariable);
-        foreach (var (name, value) in identity.ToEnvironment(seed))
+        start.Environment.Remove(ChildIdentity.SecretVariable);
+        foreach (var (name, value) in identity.ToEnvironment(seed, secret))
         {
             start.Environment[name] = value;
         }

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using ActorIpc.Configuration;
+using ActorIpc.Hosting;
 using ActorIpc.Hocon;
 using Akka;
 using Akka.Actor;
@@ -38,6 +39,9 @@ public sealed class Fleet : IExtension
     private readonly ILoggingAdapter _log;
     private readonly IActorRef _supervisor;
     private FleetStatus _status;
+
+    /// <summary>The cluster's secret, handed to every child (<c>ACTORIPC_SECRET</c>); empty: none.</summary>
+    internal string Secret => ClusterSecret.Read(_config);
 
     internal Fleet(ExtendedActorSystem system)
     {

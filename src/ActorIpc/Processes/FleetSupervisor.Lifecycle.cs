@@ -25,7 +25,7 @@ internal sealed partial class FleetSupervisor
 
         var slot = replica.Slot;
         var incarnation = replica.Incarnation;
-        var start = ChildCommand.Create(replica.Settings, replica.Identity, _cluster.SelfAddress.ToString(), _launcher);
+        var start = ChildCommand.Create(replica.Settings, replica.Identity, _cluster.SelfAddress.ToString(), _fleet.Secret, _launcher);
         _spawner.StartAsync(start).PipeTo(
             Self,
             success: process => new Spawned(slot, incarnation, process),

@@ -10,15 +10,18 @@ namespace ActorIpc;
 /// the task's continuation: the actor never waits, so calls run concurrently. A call it cannot
 /// serve (another interface, another version of it, an argument not allowed here) is answered
 /// with a <see cref="PublishedObjectRefusal"/>; the implementation's own exception with a
-/// <see cref="Status.Failure"/> that carries it as it was thrown.
+/// <see cref="Status.Failure"/> that carries it as it was thrown. Calls by name with JSON
+/// arguments (<see cref="PublishedObjectJsonCall"/>) are served apart, in
+/// <c>PublishedObjectHost.Json.cs</c>.
 /// </summary>
-internal sealed class PublishedObjectHost : UntypedActor, IWithTimers
+internal sealed partial class PublishedObjectHost : UntypedActor, IWithTimers
 {
     private const string DrainTimer = "drain";
 
     private readonly ServiceInterface _service;
     private readonly object _implementation;
     private readonly ServiceKey<PublishedObjectCall> _key;
+    private readonly ServiceKey<PublishedObjectJsonCall> _jsonKey;
     private readonly PublishedObjectCodec _codec;
     private readonly TimeSpan _drainTimeout;
     private readonly Action _stopped;
@@ -36,6 +39,7 @@ internal sealed class PublishedObjectHost : UntypedActor, IWithTimers
         _service = service;
         _implementation = implementation;
         _key = key;
+        _jsonKey = new ServiceKey<PublishedObjectJsonCall>(key.Name);
         _codec = codec;
         _drainTimeout = drainTimeout;
         _stopped = stopped;
@@ -59,6 +63,18 @@ internal sealed class PublishedObjectHost : UntypedActor, IWithTimers
                     // Nothing escapes to the supervisor: a restart would run PostStop, which
                     // ends the publication, and lose the count of the calls in flight.
                     Fail(Sender, e);
+                }
+
+                break;
+            case PublishedObjectJsonCall json:
+                try
+                {
+                    ServeJson(json, Sender);
+                }
+                catch (Exception e)
+                {
+                    // As above: nothing escapes to the supervisor.
+                    AnswerJson(Sender, JsonCallOutcome.Refused, $"the publisher failed: {e.Message}", null);
                 }
 
                 break;
@@ -222,7 +238,9 @@ internal sealed class PublishedObjectHost : UntypedActor, IWithTimers
 
         // Callers stop picking this host once their receptionist hears of it; a call that still
         // arrives meanwhile is served, for as long as the drain lasts.
-        Receptionist.Get(Context.System).Deregister(_key, Self);
+        var receptionist = Receptionist.Get(Context.System);
+        receptionist.Deregister(_key, Self);
+        receptionist.Deregister(_jsonKey, Self);
         if (Volatile.Read(ref _inFlight) == 0)
         {
             Context.Stop(Self);

@@ -12,13 +12,17 @@ namespace ActorIpc;
 /// <c>R</c>: a result, as a version byte and the value; <c>X</c>: a refusal, as a version byte,
 /// the kind, the published interface, the refused type, the reason, the publisher and its process
 /// id. Values as <see cref="PublishedObjectCodec"/> writes them. A call or result made to cross
-/// is written as its sender encoded it (<see cref="PublishedObjectCall.Payload"/>).
+/// is written as its sender encoded it (<see cref="PublishedObjectCall.Payload"/>). Manifests
+/// <c>J</c> and <c>K</c>: a JSON call and its answer, as <see cref="JsonCallCodec"/> writes them
+/// (after the proxies' three in every switch, so that their messages are matched first).
 /// </summary>
 internal sealed class PublishedObjectSerializer : SerializerWithStringManifest
 {
     private const string CallManifest = "C";
     private const string ResultManifest = "R";
     private const string RefusalManifest = "X";
+    private const string JsonCallManifest = "J";
+    private const string JsonAnswerManifest = "K";
 
     private readonly PublishedObjectCodec _codec;
 
@@ -36,6 +40,8 @@ internal sealed class PublishedObjectSerializer : SerializerWithStringManifest
         PublishedObjectCall => CallManifest,
         PublishedObjectResult => ResultManifest,
         PublishedObjectRefusal => RefusalManifest,
+        PublishedObjectJsonCall => JsonCallManifest,
+        PublishedObjectJsonAnswer => JsonAnswerManifest,
         _ => throw Unsupported(o),
     };
 
@@ -44,6 +50,8 @@ internal sealed class PublishedObjectSerializer : SerializerWithStringManifest
         PublishedObjectCall call => call.Payload ?? _codec.EncodeCall(call.Service, call.Method, call.Arguments),
         PublishedObjectResult result => result.Payload ?? _codec.EncodeResult(result.Value),
         PublishedObjectRefusal refusal => _codec.EncodeRefusal(refusal),
+        PublishedObjectJsonCall call => JsonCallCodec.EncodeCall(call),
+        PublishedObjectJsonAnswer answer => JsonCallCodec.EncodeAnswer(answer),
         _ => throw Unsupported(obj),
     };
 
@@ -52,9 +60,12 @@ internal sealed class PublishedObjectSerializer : SerializerWithStringManifest
         CallManifest => _codec.DecodeCall(bytes),
         ResultManifest => _codec.DecodeResult(bytes),
         RefusalManifest => _codec.DecodeRefusal(bytes),
-        _ => throw new SerializationException($"unknown manifest '{manifest}' for {nameof(PublishedObjectSerializer)}; expected '{CallManifest}', '{ResultManifest}' or '{RefusalManifest}'"),
+        JsonCallManifest => JsonCallCodec.DecodeCall(bytes),
+        JsonAnswerManifest => JsonCallCodec.DecodeAnswer(bytes),
+        _ => throw new SerializationException(
+            $"unknown manifest '{manifest}' for {nameof(PublishedObjectSerializer)}; expected '{CallManifest}', '{ResultManifest}', '{RefusalManifest}', '{JsonCallManifest}' or '{JsonAnswerManifest}'"),
     };
 
     private static ArgumentException Unsupported(object? o) =>
-        new($"{nameof(PublishedObjectSerializer)} writes published objects' calls, results and refusals, not {o?.GetType().FullName ?? "null"}", nameof(o));
+        new($"{nameof(PublishedObjectSerializer)} writes published objects' calls, results, refusals, JSON calls and JSON answers, not {o?.GetType().FullName ?? "null"}", nameof(o));
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Reflection;
 using ActorIpc.Configuration;
+using ActorIpc.Serialization;
 using Akka.Actor;
 
 namespace ActorIpc;
@@ -67,7 +68,11 @@ public sealed class PublishedObjects : IExtension
             publication.Host = _system.SystemActorOf(
                 Props.Create(() => new PublishedObjectHost(service, implementation, key, codec, drain, () => Stopped(publication))),
                 ActorName(name));
-            Receptionist.Get(_system).Register(key, publication.Host);
+            var receptionist = Receptionist.Get(_system);
+            receptionist.Register(key, publication.Host);
+
+            // The JSON calls' key of the name (CallJsonAsync), served by the same host.
+            receptionist.Register(new ServiceKey<PublishedObjectJsonCall>(name), publication.Host);
             return publication;
         }
         catch
@@ -107,6 +112,56 @@ public sealed class PublishedObjects : IExtension
         var proxy = DispatchProxy.Create<TService, PublishedObjectProxy>();
         ((PublishedObjectProxy)(object)proxy).Initialize(new ProxyCaller(service, key, Invoker.Get(_system), _codec, timeout));
         return proxy;
+    }
+
+    /// <summary>
+    /// Calls a method of the object published under <paramref name="name"/> by the method's name,
+    /// with the arguments as JSON: for callers that have none of the interface's types, such as a
+    /// debugging tool (<c>actoripc invoke</c>). The publisher picks the method by its name (as
+    /// declared, or without its <c>Async</c> suffix) and number of arguments, converts each element
+    /// of <paramref name="arguments"/> to its parameter's type with System.Text.Json (web defaults:
+    /// camelCase, read case-insensitively), runs the method as it runs a proxy's call, and answers
+    /// with the result as JSON. Like a proxy's, the call is an invoker call of the name: it waits for
+    /// a publisher, times out, and fails at once when the publisher's process goes away. A typed
+    /// proxy (<see cref="GetProxy{TService}"/>) is the way for programs: this one is for people.
+    /// </summary>
+    /// <param name="name">The name the object is published under.</param>
+    /// <param name="method">The method's name, e.g. <c>AddAsync</c> or <c>Add</c>.</param>
+    /// <param name="arguments">The arguments as one JSON array, e.g. <c>[2, 3]</c>; <c>[]</c> for none. A trailing <see cref="CancellationToken"/> parameter takes no element.</param>
+    /// <param name="service">The interface the caller expects, by full or simple name; <see langword="null"/>: whichever is published.</param>
+    /// <param name="timeout">How long the call waits for a publisher and its answer; the name's <c>timeout</c> in <c>actoripc.invoker</c> when not given.</param>
+    /// <param name="cancellationToken">Stops waiting; the method runs on.</param>
+    /// <returns>The result as JSON: <c>null</c> for a method without one.</returns>
+    /// <exception cref="ArgumentException"><paramref name="arguments"/> is not a JSON array, <paramref name="method"/> is empty, or <paramref name="name"/> is not a valid name.</exception>
+    /// <exception cref="JsonCallRefusedException">The publisher did not run the method: the name is published as another interface, no method or several overloads have that name and number of arguments, an argument does not convert, or the result could not be written as JSON.</exception>
+    /// <exception cref="RemoteException">The method threw: <see cref="RemoteException.RemoteType"/> and <see cref="RemoteException.RemoteMessage"/> are its exception's type and message.</exception>
+    /// <exception cref="InvocationException">No publisher in time, no answer in time, or the publisher's process went away.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public async Task<string> CallJsonAsync(
+        string name, string method, string arguments, string? service = null, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        var key = new ServiceKey<PublishedObjectJsonCall>(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(method);
+        ArgumentNullException.ThrowIfNull(arguments);
+
+        // Checked here too, so that a typo on a command line fails before anything is sent.
+        using (JsonCallBinding.ParseArguments(arguments, out var problem))
+        {
+            if (problem is not null)
+            {
+                throw new ArgumentException(problem, nameof(arguments));
+            }
+        }
+
+        var answer = await Invoker.Get(_system)
+            .Ask<PublishedObjectJsonAnswer>(key, new PublishedObjectJsonCall(service, method, arguments), timeout, cancellationToken)
+            .ConfigureAwait(false);
+        return answer.Outcome switch
+        {
+            JsonCallOutcome.Returned => answer.Text,
+            JsonCallOutcome.Threw => throw new RemoteException(answer.ExceptionType ?? "System.Exception", answer.Text, remoteStackTrace: null),
+            _ => throw new JsonCallRefusedException(name, method, answer.Text, answer.Publisher, answer.ProcessId),
+        };
     }
 
     /// <summary>The description of <paramref name="type"/>, checked and built once per interface.</summary>

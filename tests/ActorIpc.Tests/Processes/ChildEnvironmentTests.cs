@@ -66,7 +66,7 @@ public sealed class ChildEnvironmentTests
             }
             """);
 
-        var start = ChildCommand.Create(process, new ChildIdentity("images", 1, process.Roles), "akka.tcp://app@127.0.0.1:4053", WithSetpriv);
+        var start = ChildCommand.Create(process, new ChildIdentity("images", 1, process.Roles), "akka.tcp://app@127.0.0.1:4053", "s3cret", WithSetpriv);
 
         Assert.Equal("/usr/bin/setpriv", start.FileName);
         Assert.Equal(["--pdeathsig", "KILL", "--", "/usr/share/dotnet/dotnet", "/srv/app/Images.dll", "--fast", "a b"], start.ArgumentList);
@@ -77,6 +77,7 @@ public sealed class ChildEnvironmentTests
         Assert.Equal("images", start.Environment[ChildIdentity.ProcessVariable]);
         Assert.Equal("1", start.Environment[ChildIdentity.ReplicaVariable]);
         Assert.Equal("resizer", start.Environment[ChildIdentity.RolesVariable]);
+        Assert.Equal("s3cret", start.Environment[ChildIdentity.SecretVariable]);
 
         // The parent's own environment is inherited.
         Assert.Equal(Environment.GetEnvironmentVariable("PATH"), start.Environment["PATH"]);
@@ -88,12 +89,13 @@ public sealed class ChildEnvironmentTests
         var process = Process("actoripc.processes.tool.program = /usr/bin/tool");
         Environment.SetEnvironmentVariable(ChildIdentity.RolesVariable, null);
 
-        var start = ChildCommand.Create(process, new ChildIdentity("tool", 0, []), "seed", WithoutSetpriv);
+        var start = ChildCommand.Create(process, new ChildIdentity("tool", 0, []), "seed", "", WithoutSetpriv);
 
         Assert.Equal("/usr/bin/tool", start.FileName);
         Assert.Empty(start.ArgumentList);
         Assert.Equal("", start.WorkingDirectory);
         Assert.False(start.Environment.ContainsKey(ChildIdentity.RolesVariable));
+        Assert.False(start.Environment.ContainsKey(ChildIdentity.SecretVariable));
     }
 
     [Fact]
@@ -126,5 +128,5 @@ public sealed class ChildEnvironmentTests
         Assert.Equal((null, "actoripc.fleet.kill-with-parent is off"), (off.Setpriv, off.Note));
     }
 
-    private static ProcessSettings Process(string text) => Assert.Single(FleetSettings.Create(ActorIpcConfig.Parse(text), "/srv/app").Processes);
+    internal static ProcessSettings Process(string text) => Assert.Single(FleetSettings.Create(ActorIpcConfig.Parse(text), "/srv/app").Processes);
 }

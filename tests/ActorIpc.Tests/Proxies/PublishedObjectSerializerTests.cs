@@ -196,6 +196,41 @@ public sealed class PublishedObjectSerializerTests : IAsyncLifetime
     private static PublishedObjectRefusal Refusal() =>
         new(RefusalKind.ResultRefused, "MyApp.ICalculator", "MyApp.Secret", "not allowed", "akka.tcp://a@127.0.0.1:1/system/x", 1234);
 
+    [Fact]
+    public void RoundTrip_JsonCallWithAndWithoutService_ArrivesIntactWithoutTheAllowList()
+    {
+        var named = new PublishedObjectJsonCall("ICalculator", "Add", "[2, 3]");
+        var unnamed = new PublishedObjectJsonCall(null, "Count", "[]");
+
+        Assert.Equal(733, _bare.Serialization.FindSerializerFor(named).Identifier);
+        Assert.Equal(named, RoundTrip<PublishedObjectJsonCall>(named, _bare, _bare));
+        Assert.Equal(unnamed, RoundTrip<PublishedObjectJsonCall>(unnamed, _bare, _bare));
+    }
+
+    [Theory]
+    [InlineData(1, "{\"total\": 3}", null)]
+    [InlineData(2, "boom", "System.InvalidOperationException")]
+    [InlineData(3, "no method Multiply", null)]
+    public void RoundTrip_JsonAnswer_ArrivesIntact(byte outcome, string text, string? exceptionType)
+    {
+        var answer = new PublishedObjectJsonAnswer((JsonCallOutcome)outcome, text, exceptionType, "akka.tcp://a@127.0.0.1:1/system/x", 4242);
+
+        Assert.Equal(answer, RoundTrip<PublishedObjectJsonAnswer>(answer, _bare, _bare));
+    }
+
+    [Fact]
+    public void FromBinary_JsonAnswerOfAnUnknownOutcome_ThrowsSerializationException()
+    {
+        var answer = new PublishedObjectJsonAnswer(JsonCallOutcome.Returned, "1", null, "p", 1);
+        var serializer = _bare.Serialization.FindSerializerFor(answer);
+        var bytes = serializer.ToBinary(answer);
+        bytes[1] = 9;
+
+        var error = Assert.Throws<SerializationException>(() => _bare.Serialization.Deserialize(bytes, serializer.Identifier, "K"));
+
+        Assert.Contains("unknown outcome 9", error.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>Serializes in <paramref name="from"/> as Akka.Remote does, and deserializes in <paramref name="to"/>.</summary>
     private static T RoundTrip<T>(object message, ActorSystem from, ActorSystem to)
     {
