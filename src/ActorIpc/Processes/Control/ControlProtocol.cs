@@ -62,7 +62,6 @@ internal static class ControlProtocol
         public const string UnknownProcess = "unknown-process";
         public const string Failed = "failed";
         public const string CallFailed = "call-failed";
-        public const string Unavailable = "unavailable";
         public const string NotRunning = "not-running";
     }
 }

@@ -239,15 +239,11 @@ public sealed partial class FleetControlServer
         try
         {
             var timeout = request.TimeoutMs is { } ms ? TimeSpan.FromMilliseconds(ms) : (TimeSpan?)null;
-            result = await _caller.CallJsonAsync(name, method, request.Arguments ?? "[]", request.Service, timeout, cancellationToken).ConfigureAwait(false);
+            result = await _objects.CallJsonAsync(name, method, request.Arguments ?? "[]", request.Service, timeout, cancellationToken).ConfigureAwait(false);
         }
         catch (ArgumentException e)
         {
             throw new FleetControlException(SocketPath, Errors.BadRequest, WithoutParameter(e), e);
-        }
-        catch (NotSupportedException e)
-        {
-            throw new FleetControlException(SocketPath, Errors.Unavailable, e.Message, e);
         }
         catch (RemoteException e)
         {
@@ -256,6 +252,7 @@ public sealed partial class FleetControlServer
         }
         catch (ActorIpcException e)
         {
+            // JsonCallRefusedException, or an InvocationException: no publisher, no answer in time, its process gone.
             throw new FleetControlException(SocketPath, Errors.CallFailed, $"{e.GetType().Name}: {e.Message}", e);
         }
 

@@ -12,7 +12,8 @@ namespace ActorIpc;
 /// mode 0700. One server per name runs at a time; a socket file left by a server that was killed is
 /// replaced. The server ends, and removes its socket, when disposed or when the node's actor system
 /// terminates. A <c>stop</c> request stops the fleet in order and then shuts the node down (Akka's
-/// coordinated shutdown).
+/// coordinated shutdown); an <c>invoke</c> request calls a published object from this node
+/// (<see cref="PublishedObjects.CallJsonAsync"/>).
 /// </summary>
 public sealed partial class FleetControlServer : IAsyncDisposable
 {
@@ -22,7 +23,7 @@ public sealed partial class FleetControlServer : IAsyncDisposable
 
     private readonly ActorSystem _system;
     private readonly Fleet _fleet;
-    private readonly IJsonCaller _caller;
+    private readonly PublishedObjects _objects;
     private readonly ILoggingAdapter _log;
     private readonly FileStream _lock;
     private readonly Socket _listener;
@@ -33,11 +34,11 @@ public sealed partial class FleetControlServer : IAsyncDisposable
     private readonly Task _accepting;
     private int _disposing;
 
-    private FleetControlServer(ActorSystem system, IJsonCaller caller, string name, string socketPath, FileStream held, Socket listener)
+    private FleetControlServer(ActorSystem system, string name, string socketPath, FileStream held, Socket listener)
     {
         _system = system;
         _fleet = Fleet.Get(system);
-        _caller = caller;
+        _objects = PublishedObjects.Get(system);
         _log = Logging.GetLogger(system, typeof(FleetControlServer));
         _lock = held;
         _listener = listener;
@@ -66,21 +67,16 @@ public sealed partial class FleetControlServer : IAsyncDisposable
     /// <returns>The server, serving.</returns>
     /// <exception cref="ArgumentException">The name is not a fleet name (1 to 64 letters, digits, '-', '_' or '.'), or the socket's path is too long.</exception>
     /// <exception cref="FleetControlException">A fleet of that name is already running, or the socket cannot be served; the message says which.</exception>
-    public static FleetControlServer Start(ActorSystem system, string? name = null, string? directory = null) =>
-        Start(system, name, directory, UnavailableJsonCaller.Instance);
-
-    /// <summary>Serves the control socket, calling published objects for <c>invoke</c> with <paramref name="caller"/>.</summary>
-    internal static FleetControlServer Start(ActorSystem system, string? name, string? directory, IJsonCaller caller)
+    public static FleetControlServer Start(ActorSystem system, string? name = null, string? directory = null)
     {
         ArgumentNullException.ThrowIfNull(system);
-        ArgumentNullException.ThrowIfNull(caller);
         name ??= Fleet.Get(system).ConfiguredName ?? system.Name;
         var socketPath = ControlPaths.SocketPath(name, directory);
         ControlPaths.PrepareDirectory(Path.GetDirectoryName(socketPath)!);
         var held = Hold(name, socketPath);
         try
         {
-            return new FleetControlServer(system, caller, name, socketPath, held, Listen(name, socketPath));
+            return new FleetControlServer(system, name, socketPath, held, Listen(name, socketPath));
         }
         catch
         {
