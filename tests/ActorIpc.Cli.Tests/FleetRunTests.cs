@@ -1,5 +1,6 @@
 using System.Runtime.Versioning;
 using System.Text.Json;
+using ActorIpc.FleetChild;
 using ActorIpc.MultiProcess.Tests;
 
 namespace ActorIpc.Cli.Tests;
@@ -61,6 +62,11 @@ public sealed class FleetRunTests
         Assert.All(json.GetProperty("replicas").EnumerateArray(), r => Assert.Equal(("Ready", 1), (r.GetProperty("state").GetString(), r.GetProperty("restarts").GetInt32())));
         Assert.Equal($"restarted worker:\n  worker#0 pid {second[0]} Ready (restarts 1)\n  worker#1 pid {second[1]} Ready (restarts 1)\n", restart.Stdout);
         Assert.All(second, pid => Assert.Contains(run.Stdout, l => l.EndsWith($" pid {pid} Ready", StringComparison.Ordinal)));
+
+        // invoke: a replica's published object, called by the run process.
+        var invoke = await CliRunner.RunInAsync(control, "invoke", ChildConfig.GreeterName, "Greet", "[\"ada\"]");
+        Assert.True(invoke.ExitCode == 0, invoke.Stderr);
+        Assert.Matches($"^\"hello ada from worker#[01]:({second[0]}|{second[1]}):\"\n$", invoke.Stdout);
 
         // logs -f follows until the fleet stops; stop returns once the run process has ended.
         var followed = new FirstLineWriter();
