@@ -129,7 +129,7 @@ internal sealed class FleetRun(string path, string? name, string? controlDirecto
         }
         else
         {
-            stdout.WriteLine($"fleet {server.Name}: {fleet.ProcessNames.Count} processes, {replicas} replicas; control socket {server.SocketPath}");
+            stdout.WriteLine($"fleet {server.Name}: {Count(fleet.ProcessNames.Count, "process", "processes")}, {Count(replicas, "replica", "replicas")}; control socket {server.SocketPath}");
             plain = new PlainFleetView(fleet, stdout, stderr);
             view = plain.RunAsync(viewing.Token);
         }
@@ -159,7 +159,7 @@ internal sealed class FleetRun(string path, string? name, string? controlDirecto
         try
         {
             await starting.ConfigureAwait(false);
-            Say(plain, live, $"fleet {fleetName} ready: {replicas} replicas", "ready");
+            Say(plain, live, $"fleet {fleetName} ready: {Count(replicas, "replica", "replicas")}", "ready");
         }
         catch (ReplicaFailedException e)
         {
@@ -178,6 +178,9 @@ internal sealed class FleetRun(string path, string? name, string? controlDirecto
             // Stopped before every replica was ready.
         }
     }
+
+    private static string Count(int count, string one, string many) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{count} {(count == 1 ? one : many)}");
 
     private void Say(PlainFleetView? plain, LiveFleetView? live, string line, string state)
     {
