@@ -19,11 +19,22 @@ internal static class CliApp
     /// <summary>Exit code when the command line itself is wrong.</summary>
     public const int UsageError = 2;
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <summary>Runs the command line <paramref name="args"/>.</summary>
+    /// <param name="args">The arguments.</param>
+    /// <param name="stdout">Where the command's output goes.</param>
+    /// <param name="stderr">Where its errors go.</param>
+    /// <param name="controlDirectory">The directory of the fleets' control sockets; not given: this user's (tests give their own).</param>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, string? controlDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(args);
         var root = new RootCommand("ActorIpc: the OS processes of a .NET application as one actor cluster.")
         {
+            RunCommand.Create(controlDirectory, stdout, stderr),
+            StatusCommand.Create(controlDirectory, stdout, stderr),
+            LogsCommand.Create(controlDirectory, stdout, stderr),
+            RestartCommand.Create(controlDirectory, stdout, stderr),
+            StopCommand.Create(controlDirectory, stdout, stderr),
+            InvokeCommand.Create(controlDirectory, stdout, stderr),
             ConfigCommand.Create(stdout, stderr),
             BenchCommand.Create(BenchmarkCatalog.All, stdout, stderr),
             BenchNodeCommand.Create(stdout, stderr),
@@ -41,6 +52,14 @@ internal static class CliApp
             return UsageError;
         }
 
-        return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+        var invocation = new InvocationConfiguration { Output = stdout, Error = stderr };
+        if (parse.CommandResult.Command.Name == RunCommand.Name)
+        {
+            // run takes SIGINT and SIGTERM itself: stopping a fleet in order takes longer than the
+            // grace System.CommandLine gives a cancelled command before it returns.
+            invocation.ProcessTerminationTimeout = null;
+        }
+
+        return parse.Invoke(invocation);
     }
 }

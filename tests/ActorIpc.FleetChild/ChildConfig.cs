@@ -12,6 +12,9 @@ public static class ChildConfig
     /// <summary>The key the same echo is registered under as well (the parent makes its calls idempotent).</summary>
     public const string IdempotentKey = "fleet-idempotent";
 
+    /// <summary>The name a serving child publishes its <see cref="IGreeter"/> under.</summary>
+    public const string GreeterName = "fleet-greeter";
+
     /// <summary>The line a child in the parent role prints for each replica it started, followed by the replica's process id.</summary>
     public const string ChildPrefix = "CHILD ";
 

@@ -5,7 +5,8 @@ using ActorIpc.Hosting;
 using Akka.Actor;
 
 // The child program of the fleet's multi-process tests, in the role its first argument names:
-//   serve        a node that registers an echo under fleet-echo and fleet-idempotent (the default)
+//   serve        a node that registers an echo under fleet-echo and fleet-idempotent, and publishes
+//                an IGreeter as fleet-greeter (the default)
 //   hog MIB      serve, then hold MIB mebibytes of touched memory
 //   stubborn     serve, but keep running after the node has ended (so that its parent must kill it)
 //   crash CODE   print a few lines and exit with CODE, without becoming a node
@@ -45,6 +46,7 @@ var echo = node.System.ActorOf(Props.Create<EchoCallee>(who), "echo");
 var receptionist = Receptionist.Get(node.System);
 receptionist.Register(new ServiceKey<string>(ChildConfig.EchoKey), echo);
 receptionist.Register(new ServiceKey<string>(ChildConfig.IdempotentKey), echo);
+PublishedObjects.Get(node.System).Publish<IGreeter>(ChildConfig.GreeterName, new Greeter(who));
 Console.WriteLine($"{ChildConfig.Serving} as {who}");
 
 if (role == "hog")

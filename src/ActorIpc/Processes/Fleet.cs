@@ -187,6 +187,14 @@ public sealed class Fleet : IExtension
     public IAsyncEnumerable<FleetStatus> WatchStatusAsync(CancellationToken cancellationToken = default) =>
         _statuses.FollowAsync(null, () => [Status], cancellationToken);
 
+    /// <summary>The fleet's name as <c>actoripc.fleet.name</c> sets it, for its control socket; <see langword="null"/> when not set.</summary>
+    internal string? ConfiguredName => _settings.Name;
+
+    /// <summary>Why <paramref name="name"/> is not a process of the topology, or <see langword="null"/> when it is one.</summary>
+    internal string? UnknownProcess(string name) => _settings.Processes.Any(p => p.Name == name)
+        ? null
+        : $"the topology (actoripc.processes) has no process '{name}'; it has: {string.Join(", ", ProcessNames)}";
+
     /// <summary>The log of a replica, for the supervisor.</summary>
     internal LogRing LogOf(string name, int replica) => _logs[(name, replica)];
 
@@ -237,9 +245,9 @@ public sealed class Fleet : IExtension
     private void RequireProcess(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        if (!_settings.Processes.Any(p => p.Name == name))
+        if (UnknownProcess(name) is { } why)
         {
-            throw new ArgumentException($"the topology (actoripc.processes) has no process '{name}'; it has: {string.Join(", ", ProcessNames)}", nameof(name));
+            throw new ArgumentException(why, nameof(name));
         }
     }
 

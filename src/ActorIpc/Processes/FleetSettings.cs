@@ -12,13 +12,14 @@ namespace ActorIpc;
 /// <param name="LogOutput">Whether the children's output lines go to the parent's log.</param>
 /// <param name="MemorySampleInterval">How often each replica's resident memory is read.</param>
 /// <param name="KillWithParent">Whether children are started under <c>setpriv --pdeathsig KILL</c>.</param>
-internal sealed record FleetSettings(IReadOnlyList<ProcessSettings> Processes, int LogLines, bool LogOutput, TimeSpan MemorySampleInterval, bool KillWithParent)
+/// <param name="Name">The fleet's name, which names its control socket; <see langword="null"/> when not set.</param>
+internal sealed record FleetSettings(IReadOnlyList<ProcessSettings> Processes, int LogLines, bool LogOutput, TimeSpan MemorySampleInterval, bool KillWithParent, string? Name = null)
 {
     public const string ProcessesSection = "actoripc.processes";
     public const string Section = "actoripc.fleet";
     public const string DefaultsSection = Section + ".defaults";
 
-    private static readonly string[] FleetKeys = ["defaults", "log-lines", "log-output", "memory-sample-interval", "kill-with-parent"];
+    private static readonly string[] FleetKeys = ["defaults", "log-lines", "log-output", "memory-sample-interval", "kill-with-parent", "name"];
 
     /// <summary>Reads and checks the settings, paths relative to the application's folder.</summary>
     /// <exception cref="HoconException">A value is missing, of the wrong type or out of range; the message names its path and position.</exception>
@@ -46,12 +47,19 @@ internal sealed record FleetSettings(IReadOnlyList<ProcessSettings> Processes, i
             processes.Add(ProcessSettings.Read(name, config.GetConfig(path).WithFallback(defaults), baseDirectory));
         }
 
+        var fleetName = fleet.GetString("name");
+        if (fleetName.Length > 0 && ControlPaths.Refusal(fleetName) is { } refusal)
+        {
+            throw fleet.InvalidValue("name", refusal);
+        }
+
         return new FleetSettings(
             processes,
             SettingReader.Int(fleet, "log-lines", 0, 1_000_000, "must be 0 or more"),
             fleet.GetBoolean("log-output"),
             SettingReader.Positive(fleet, "memory-sample-interval", "must be positive and finite"),
-            fleet.GetBoolean("kill-with-parent"));
+            fleet.GetBoolean("kill-with-parent"),
+            fleetName.Length > 0 ? fleetName : null);
     }
 
     /// <summary>

@@ -22,4 +22,11 @@ public sealed record FleetStatus(DateTimeOffset At, IReadOnlyList<ReplicaStatus>
 
     /// <summary>Whether every replica is ready.</summary>
     public bool AllReady => Replicas.All(r => r.State == ReplicaState.Ready);
+
+    /// <summary>
+    /// The status as JSON, as the fleet's control socket carries it and <c>actoripc status --json</c>
+    /// prints it: camelCase properties, states by name, addresses as text, absent values left out.
+    /// </summary>
+    /// <returns>One line of JSON.</returns>
+    public string ToJson() => System.Text.Json.JsonSerializer.Serialize(this, ControlJson.Options);
 }
