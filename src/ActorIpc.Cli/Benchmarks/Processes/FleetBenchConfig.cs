@@ -68,7 +68,7 @@ internal static class FleetBenchConfig
 
     /// <summary>The header line that says how the cluster's timings are set.</summary>
     public static string DescribeTimings(bool akkaClusterDefaults) => akkaClusterDefaults
-        ? "Akka's cluster defaults (ActorIpc's reference tuning switched back): " + string.Join(", ", AkkaClusterDefaults.Settings.Select(s => $"{s.Path} = {s.Akka}"))
+        ? "Akka.NET baseline, Akka's cluster defaults (ActorIpc's reference tuning switched back): " + string.Join(", ", AkkaClusterDefaults.Settings.Select(s => $"{s.Path} = {s.Akka}"))
         : "ActorIpc's reference tuning: " + string.Join(", ", AkkaClusterDefaults.Settings.Select(s => $"{s.Path} = {s.ActorIpc} (Akka: {s.Akka})"));
 
     private static Config Layers(Config top, bool akkaClusterDefaults) =>
