@@ -18,7 +18,7 @@ public sealed class ProcessBenchTests
         {
             // One ActorIpc round: the replica killed, the calls failed, re-routed and restarted.
             var round = Assert.Single(lines, l => l.StartsWith("  round 1: killed replica 0 ", StringComparison.Ordinal));
-            Assert.Matches(@"^  round 1: killed replica 0 \(pid \d+\): re-routed after \d+ ms; \d+ of \d+ plain calls failed, 0 of \d+ idempotent; replacement pid \d+ served after \d+ ms \(the fleet saw the exit after \d+ ms, started it after \d+ ms, ready after \d+ ms\)", round);
+            Assert.Matches(@"^  round 1: killed replica 0 \(pid \d+\): re-routed after \d+ ms; \d+ of \d+ plain calls failed, 0 of \d+ idempotent; replacement pid \d+ served after \d+ ms \(the fleet saw the exit after \d+ ms, started a new process after \d+ ms, ready after \d+ ms\)", round);
 
             // The baseline's round, bounded at 3 s in a quick pass: Akka has not removed the member by then.
             Assert.Matches(new Regex(@"^  round 1: killed replica 1 \(pid \d+\): re-routed after (> 3000|\d+) ms; \d+ of \d+ plain calls failed.*; unreachable after (> 3000|\d+) ms, removed after (> 3000|\d+) ms$", RegexOptions.Multiline), stdout);

@@ -92,7 +92,7 @@ internal sealed class FailoverBenchmark : IBenchmark
         var idempotent = round.Idempotent is { } calls ? $", {calls.Failed} of {calls.Made} idempotent" : "";
         var restart = round.ReplacementPid is { } pid ? string.Create(CultureInfo.InvariantCulture, $"; replacement pid {pid} served after {round.RestartMs:0} ms") : "";
         var supervisor = round.Supervisor is { } s
-            ? string.Create(CultureInfo.InvariantCulture, $" (the fleet saw the exit after {s.ExitSeenMs:0} ms, started it after {s.StartedMs:0} ms, ready after {s.ReadyMs:0} ms)")
+            ? string.Create(CultureInfo.InvariantCulture, $" (the fleet saw the exit after {s.ExitSeenMs:0} ms, started a new process after {s.StartedMs:0} ms, ready after {s.ReadyMs:0} ms)")
             : "";
         var error = round.FirstError is { } e ? $"; first failure: {e.GetType().Name}" : "";
         return string.Create(CultureInfo.InvariantCulture,
