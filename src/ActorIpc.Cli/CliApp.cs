@@ -38,6 +38,7 @@ internal static class CliApp
             ConfigCommand.Create(stdout, stderr),
             BenchCommand.Create(BenchmarkCatalog.All, stdout, stderr),
             BenchNodeCommand.Create(stdout, stderr),
+            BenchWorkerCommand.Create(stderr),
         };
 
         var parse = root.Parse(args);

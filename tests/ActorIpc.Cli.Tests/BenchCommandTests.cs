@@ -14,7 +14,7 @@ public sealed class BenchCommandTests
 
         Assert.Equal(0, code);
         var listed = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split(' ')[0]);
-        Assert.Equal(["hocon", "remote-pingpong", "remote-tell", "remote-ask", "invoke", "invoke-proxy", "raw-socket"], listed);
+        Assert.Equal(["hocon", "remote-pingpong", "remote-tell", "remote-ask", "invoke", "invoke-proxy", "raw-socket", "failover", "cold-start"], listed);
     }
 
     [Fact]
@@ -42,6 +42,8 @@ public sealed class BenchCommandTests
     [InlineData("remote-ask")]
     [InlineData("invoke")]
     [InlineData("invoke-proxy")]
+    [InlineData("failover")]
+    [InlineData("cold-start")]
     public void BenchRemote_UnixTransport_IsAUsageErrorNamingTheLane(string name)
     {
         var (code, stdout, stderr) = CliRunner.Run("bench", name, "--transport", "unix");
@@ -54,12 +56,23 @@ public sealed class BenchCommandTests
     }
 
     [Fact]
-    public void Help_DoesNotListTheBenchNodeCommand()
+    public void Help_DoesNotListTheBenchNodeAndWorkerCommands()
     {
         var (_, stdout, _) = CliRunner.Run("--help");
 
         Assert.Contains("bench", stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("bench-node", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("bench-worker", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BenchWorker_NotStartedByAFleet_IsAUsageError()
+    {
+        var (code, stdout, stderr) = CliRunner.Run("bench-worker");
+
+        Assert.Equal(CliApp.UsageError, code);
+        Assert.Equal(string.Empty, stdout);
+        Assert.Contains("ACTORIPC_SEED and ACTORIPC_PROCESS", stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -67,7 +80,7 @@ public sealed class BenchCommandTests
     {
         var (_, stdout, _) = CliRunner.Run("bench", "--help");
 
-        Assert.Contains("remote-*, invoke and invoke-proxy: tcp only", stdout, StringComparison.Ordinal);
+        Assert.Contains("remote-*, invoke, invoke-proxy, failover and cold-start: tcp only", stdout, StringComparison.Ordinal);
         Assert.Contains("raw-socket: unix (the default) or tcp", stdout, StringComparison.Ordinal);
     }
 

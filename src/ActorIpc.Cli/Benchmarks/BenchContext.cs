@@ -19,6 +19,17 @@ internal sealed record BenchContext(TextWriter Output, bool Quick, BenchTranspor
         Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {label,-58} {Format(value),12} {unit}"));
 
     /// <summary>
+    /// Prints a figure measured in several rounds, <c>label: min / median / max unit</c>, and the
+    /// target it is read against, if any.
+    /// </summary>
+    public void Spread(string label, Timings values, string unit, string? target = null)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var line = string.Create(CultureInfo.InvariantCulture, $"  {label,-58} {Format(values.Min),6} / {Format(values.Median),6} / {Format(values.Max),6} {unit,-5}");
+        Output.WriteLine(target is null ? line.TrimEnd() : $"{line}  target {target}");
+    }
+
+    /// <summary>
     /// Prints what the figures depend on besides the code: the processors and the garbage
     /// collector this process runs with (the command's defaults, or what the environment set).
     /// </summary>

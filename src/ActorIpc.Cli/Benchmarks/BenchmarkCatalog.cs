@@ -12,5 +12,7 @@ internal static class BenchmarkCatalog
         new Remote.InvokeBenchmark(),
         new Remote.InvokeProxyBenchmark(),
         new Remote.RawSocketBenchmark(),
+        new Processes.FailoverBenchmark(),
+        new Processes.ColdStartBenchmark(),
     ];
 }

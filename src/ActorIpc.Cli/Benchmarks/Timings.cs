@@ -1,6 +1,6 @@
 namespace ActorIpc.Cli.Benchmarks;
 
-/// <summary>Order statistics over a set of measured durations, in milliseconds.</summary>
+/// <summary>Order statistics over a set of measured durations, in milliseconds (or of counts measured in rounds).</summary>
 internal sealed class Timings
 {
     private readonly double[] _sorted;

@@ -19,7 +19,7 @@ internal static class BenchCommand
         };
         var transport = TransportOption.Create(
             "The socket a two-process benchmark measures between its processes. raw-socket: unix (the default) or tcp. "
-            + "remote-*, invoke and invoke-proxy: tcp only, the default (they measure Akka.Remote, which runs over TCP; Unix sockets come with the same-host lane).");
+            + "remote-*, invoke, invoke-proxy, failover and cold-start: tcp only, the default (they measure Akka.Remote, which runs over TCP; Unix sockets come with the same-host lane).");
         var command = new Command("bench", "Run a benchmark; it prints its figures and ends with a line 'NAME: NUMBER UNIT'.")
         {
             name,

@@ -17,6 +17,8 @@ internal static class BenchNodeCommand
 
     public const string SeedOption = "--seed";
 
+    public const string PubSubOption = "--pubsub";
+
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var transport = TransportOption.Create("With --raw, the socket the echo server listens on (default unix). The actor node runs Akka.Remote over TCP.");
@@ -28,11 +30,16 @@ internal static class BenchNodeCommand
         {
             Description = "The bench process's node (akka.tcp://system@host:port): the actor node joins its cluster.",
         };
+        var pubSub = new Option<bool>(PubSubOption)
+        {
+            Description = "Also put an echo of the process id in Akka's DistributedPubSub (for the Akka baseline of 'bench failover').",
+        };
         var command = new Command(Name, "The node process of a two-process benchmark.")
         {
             transport,
             raw,
             seed,
+            pubSub,
         };
         command.Hidden = true;
         command.SetAction((parse, cancellationToken) =>
@@ -49,7 +56,7 @@ internal static class BenchNodeCommand
                 return Task.FromResult(CliApp.UsageError);
             }
 
-            return BenchNode.RunActorsAsync(address, stdout, cancellationToken);
+            return BenchNode.RunActorsAsync(address, parse.GetValue(pubSub), stdout, cancellationToken);
         });
         return command;
     }

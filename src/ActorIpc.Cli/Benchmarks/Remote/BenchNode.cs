@@ -1,5 +1,7 @@
+using ActorIpc.Cli.Benchmarks.Processes;
 using ActorIpc.Hosting;
 using Akka.Actor;
+using Akka.Cluster.Tools.PublishSubscribe;
 
 namespace ActorIpc.Cli.Benchmarks.Remote;
 
@@ -40,6 +42,9 @@ internal static class BenchNode
     /// <summary>Registers and deregisters a callee under <see cref="RegistrationKey"/> on request (a <see cref="RegistrarActor"/>).</summary>
     public const string RegistrarName = "registrar";
 
+    /// <summary>With <c>--pubsub</c>: a <see cref="PidEcho"/> put in Akka's DistributedPubSub, which <c>failover</c>'s Akka baseline calls by this path.</summary>
+    public const string PubSubEchoPath = "/user/pubsub-pid-echo";
+
     /// <summary>The key of the node's keyed echo; its calls are <see cref="int"/>s, as <c>remote-ask</c>'s Asks are.</summary>
     public static readonly ServiceKey<int> EchoKey = new("bench-echo");
 
@@ -52,11 +57,12 @@ internal static class BenchNode
     /// Makes this process a node of the bench process's cluster (<paramref name="seed"/> is the
     /// bench process's address), starts the echo, sink, probe and registrar actors (registering
     /// the keyed echo under <see cref="EchoKey"/>), publishes the echo object under
-    /// <see cref="EchoObjectName"/>, and prints
+    /// <see cref="EchoObjectName"/>, with <paramref name="pubSub"/> puts a <see cref="PidEcho"/> in
+    /// DistributedPubSub at <see cref="PubSubEchoPath"/>, and prints
     /// <c>READY</c> with the node's address once it is Up. When standard input closes it leaves
     /// the cluster and returns.
     /// </summary>
-    public static async Task<int> RunActorsAsync(string seed, TextWriter stdout, CancellationToken cancellationToken)
+    public static async Task<int> RunActorsAsync(string seed, bool pubSub, TextWriter stdout, CancellationToken cancellationToken)
     {
         var node = await ActorIpcNode.StartAsync(RemoteBenchConfig.Options(seed), cancellationToken).ConfigureAwait(false);
         try
@@ -72,6 +78,12 @@ internal static class BenchNode
 
             // Published for the node's life: the node's end stops the publication's host with it.
             _ = PublishedObjects.Get(system).Publish<IEcho>(EchoObjectName, new EchoObject());
+
+            if (pubSub)
+            {
+                var echo = system.ActorOf(Props.Create(typeof(PidEcho)), PubSubEchoPath["/user/".Length..]);
+                DistributedPubSub.Get(system).Mediator.Tell(new Put(echo));
+            }
 
             system.ActorOf(Props.Create(typeof(RegistrarActor)), RegistrarName);
             system.ActorOf(Props.Create(typeof(ProbeActor), (Func<long>)WarmUp.Compiled), JitName);

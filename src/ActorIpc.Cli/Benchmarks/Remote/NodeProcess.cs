@@ -47,11 +47,15 @@ internal sealed class NodeProcess : IAsyncDisposable
     /// <summary>
     /// Starts a node serving the benchmark actors, joined to the cluster of the bench process's
     /// node at <paramref name="seed"/>, and waits for its <c>READY</c> line (printed once it is Up).
+    /// With <paramref name="pubSub"/> it also puts an echo of its process id in DistributedPubSub.
     /// </summary>
     /// <exception cref="InvalidOperationException">The node could not start or exited before it was ready.</exception>
     /// <exception cref="TimeoutException">The node printed no READY line in time.</exception>
-    public static Task<NodeProcess> StartActorsAsync(string seed, CancellationToken cancellationToken) =>
-        StartAsync([BenchNodeCommand.SeedOption, seed], cancellationToken);
+    public static Task<NodeProcess> StartActorsAsync(string seed, CancellationToken cancellationToken, bool pubSub = false) =>
+        StartAsync(pubSub ? [BenchNodeCommand.SeedOption, seed, BenchNodeCommand.PubSubOption] : [BenchNodeCommand.SeedOption, seed], cancellationToken);
+
+    /// <summary>Kills the node process now (SIGKILL), as a crash would end it.</summary>
+    public void Kill() => Kill(_process);
 
     private static async Task<NodeProcess> StartAsync(string[] arguments, CancellationToken cancellationToken)
     {

@@ -19,7 +19,8 @@ internal static class RemoteBenchConfig
     /// <summary>The message types the benchmarks send across, whose serializers the header names.</summary>
     private static readonly Type[] MessageTypes = [typeof(int), typeof(long), typeof(string), typeof(byte[])];
 
-    private static readonly Config Overrides = ConfigFactory.ParseString(
+    /// <summary>What a benchmark's nodes lay over ActorIpc's defaults: the system's name, no seed of their own, quiet logs.</summary>
+    public static Config Overrides { get; } = ConfigFactory.ParseString(
         $$"""
         actoripc {
           node {
