@@ -18,10 +18,21 @@ case "${1:-all}" in
   worker-pool) samples=(WorkerPool) ;;
   *) echo "usage: $0 [invoker-callee|worker-pool]" >&2; exit 2 ;;
 esac
+# WorkerPool is published ReadyToRun, as an application deploys its workers: a restarted worker
+# then serves about 0.3 s sooner (it does not compile Akka's code as it starts). The others build.
+rid="linux-$(uname -m | sed 's/^x86_64$/x64/; s/^aarch64$/arm64/')"
 for sample in "${samples[@]}"; do
-  dotnet build "samples/$sample" -c Release -nologo -v quiet
+  if [ "$sample" = WorkerPool ]; then
+    dotnet publish "samples/$sample" -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true -o "out/$sample" -nologo -v quiet -clp:NoSummary
+  else
+    dotnet build "samples/$sample" -c Release -nologo -v quiet
+  fi
 done
 for sample in "${samples[@]}"; do
   [ "${#samples[@]}" -gt 1 ] && echo "== samples/$sample"
-  dotnet "samples/$sample/bin/Release/net10.0/$sample.dll"
+  if [ "$sample" = WorkerPool ]; then
+    dotnet "out/$sample/$sample.dll"
+  else
+    dotnet "samples/$sample/bin/Release/net10.0/$sample.dll"
+  fi
 done

@@ -41,6 +41,7 @@ internal sealed class ColdStartBenchmark : IBenchmark
             + "from Fleet.StartAsync until each replica has answered an Ask (ready: joined, and its callee listed in the parent)");
         output.WriteLine($"  {FleetBenchConfig.DescribeTimings(akkaClusterDefaults: false)}");
         output.WriteLine($"  {FleetBenchConfig.DescribeTimings(akkaClusterDefaults: true)}");
+        output.WriteLine($"  {ReadyToRun.Describe()}");
         var tuned = new List<double>(rounds);
         var akka = new List<double>(rounds);
         for (var round = 1; round <= rounds; round++)

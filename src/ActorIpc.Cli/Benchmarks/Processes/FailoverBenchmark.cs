@@ -44,6 +44,7 @@ internal sealed class FailoverBenchmark : IBenchmark
             + $"calls every {Pace.TotalMilliseconds:0} ms by '{FleetBenchConfig.PlainKey.Name}' and by '{FleetBenchConfig.IdempotentKey.Name}' (idempotent = on), each with a {FleetBenchConfig.CallTimeout.TotalSeconds:0} s timeout; "
             + $"one replica killed with SIGKILL per round, {rounds} round{(rounds == 1 ? "" : "s")}");
         output.WriteLine($"  {FleetBenchConfig.DescribeTimings(akkaClusterDefaults: false)}; Akka's failure detector untouched");
+        output.WriteLine($"  {ReadyToRun.Describe()}");
         var results = new List<KillRound>();
         await using (var parent = await ActorIpcNode.StartAsync(FleetBenchConfig.Parent(2, ProcessSettings, akkaClusterDefaults: false), cancellationToken).ConfigureAwait(false))
         {

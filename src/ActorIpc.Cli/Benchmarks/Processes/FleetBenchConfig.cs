@@ -45,8 +45,10 @@ internal static class FleetBenchConfig
                 keys = [ {{PlainKey.Name}}, {{IdempotentKey.Name}} ]
 
                 # The workers run with the workstation GC, as a console application does by default
-                # (this command runs with the server GC).
-                environment { DOTNET_gcServer = "0" }
+                # (this command runs with the server GC), and without tiered PGO's instrumentation
+                # (this command's benchmarks keep it), as the WorkerPool sample's workers do: a
+                # replica that starts sooner serves sooner.
+                environment { DOTNET_gcServer = "0", DOTNET_TieredPGO = "0" }
                 {{processSettings}}
               }
 
