@@ -25,6 +25,25 @@ public sealed class ConfigPrintTests
     }
 
     [Fact]
+    public void ConfigPrint_ClusterSecret_IsHiddenUnlessShowSecretAsksForIt()
+    {
+        using var dir = new TempDirectory();
+        var file = dir.Write("app.conf", "actoripc.node { secret = \"open sesame\", system-name = shop }");
+        var empty = dir.Write("empty.conf", "actoripc.node.secret = \"\"");
+
+        var (code, stdout, _) = CliRunner.Run("config", "print", "--json", file);
+        var (_, shown, _) = CliRunner.Run("config", "print", "--json", "--show-secret", file);
+        var (_, none, _) = CliRunner.Run("config", "print", "--json", empty);
+
+        Assert.Equal(0, code);
+        Assert.DoesNotContain("open sesame", stdout, StringComparison.Ordinal);
+        Assert.Contains("<hidden: 11 characters", stdout, StringComparison.Ordinal);
+        Assert.Contains("\"shop\"", stdout, StringComparison.Ordinal);
+        Assert.Contains("\"open sesame\"", shown, StringComparison.Ordinal);
+        Assert.Contains("\"secret\": \"\"", none, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ConfigPrint_Hocon_PrintsDocumentThatParsesBackToTheSameConfig()
     {
         using var dir = new TempDirectory();

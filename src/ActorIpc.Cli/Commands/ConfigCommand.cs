@@ -21,18 +21,25 @@ internal static class ConfigCommand
         {
             Description = "Merge the document over every default a node runs with (ActorIpc's reference configuration over the Akka modules' own) before printing.",
         };
+        var showSecret = new Option<bool>("--show-secret")
+        {
+            Description = "Print the cluster's secret (actoripc.node.secret) as it is, instead of hidden.",
+        };
         var print = new Command("print", "Print a HOCON file's resolved document (substitutions and includes applied).")
         {
             json,
             withDefaults,
+            showSecret,
             file,
         };
-        print.SetAction(parse => Print(parse.GetValue(file)!, parse.GetValue(json), parse.GetValue(withDefaults), stdout, stderr));
+        print.SetAction(parse => Print(parse.GetValue(file)!, parse.GetValue(json), parse.GetValue(withDefaults), stdout, stderr, parse.GetValue(showSecret)));
 
         return new Command("config", "Inspect HOCON configuration.") { print };
     }
 
-    internal static int Print(string path, bool asJson, bool withDefaults, TextWriter stdout, TextWriter stderr)
+    private const string SecretPath = "actoripc.node.secret";
+
+    internal static int Print(string path, bool asJson, bool withDefaults, TextWriter stdout, TextWriter stderr, bool showSecret = false)
     {
         if (!File.Exists(path))
         {
@@ -64,7 +71,28 @@ internal static class ConfigCommand
             return CliApp.InvalidInput;
         }
 
+        if (!showSecret)
+        {
+            config = HideSecret(config);
+        }
+
         stdout.WriteLine(asJson ? config.ToJson(indented: true) : config.ToHocon());
         return CliApp.Ok;
+    }
+
+    /// <summary>
+    /// <paramref name="config"/> with the cluster's secret replaced by how long it is: a printed
+    /// configuration ends up in terminals, logs and bug reports (the secret may come from
+    /// <c>ACTORIPC_SECRET</c> through a substitution). An empty secret stays as it is.
+    /// </summary>
+    internal static Config HideSecret(Config config)
+    {
+        if (config.GetValue(SecretPath) is not { Type: HoconType.String } || config.GetString(SecretPath) is not { Length: > 0 } secret)
+        {
+            return config;
+        }
+
+        var hidden = $"{SecretPath} = \"<hidden: {secret.Length} characters; --show-secret prints it>\"";
+        return ConfigFactory.ParseString(hidden).WithFallback(config).Resolve();
     }
 }
