@@ -55,11 +55,7 @@ public sealed class ActorIpcNode : IAsyncDisposable
     {
         options ??= new NodeOptions();
         cancellationToken.ThrowIfCancellationRequested();
-        var config = LoadConfig(options);
-        var settings = NodeSettings.Create(config, options.Seed);
-        config = ClusterSecret.EnsureForFleet(config, settings);
-
-        CheckSettings(config);
+        var (config, settings) = Prepare(options);
 
         var setup = BootstrapSetup.Create().WithConfig(config.ToAkkaConfig());
         var actorSystemSetup = options.LoggerFactory is null
@@ -67,8 +63,7 @@ public sealed class ActorIpcNode : IAsyncDisposable
             : ActorSystemSetup.Create(setup, new ActorIpcConfigSetup(config), new LoggerFactorySetup(options.LoggerFactory));
         var system = ActorSystem.Create(settings.SystemName, actorSystemSetup);
         var node = new ActorIpcNode(system, config, settings);
-        WatchParent(system, config);
-        Admission.StartGate(system, ClusterSecret.Read(config), settings.Seed);
+        StartNodeServices(system, config, settings);
         try
         {
             await node.JoinAsync(cancellationToken).ConfigureAwait(false);
@@ -146,15 +141,33 @@ public sealed class ActorIpcNode : IAsyncDisposable
     }
 
     /// <summary>
-    /// In a process a fleet started, ends the node when the parent closes its standard input
-    /// (<see cref="ParentWatch"/>); elsewhere does nothing.
+    /// What every way of starting a node does before its actor system exists: loads the
+    /// configuration, reads the node's settings, gives a fleet's parent a secret when it has none
+    /// (<see cref="ClusterSecret.EnsureForFleet"/>), and checks every section.
     /// </summary>
-    internal static void WatchParent(ActorSystem system, Config config)
+    /// <exception cref="HoconException">A setting is invalid; the message names its path and position.</exception>
+    internal static (Config Config, NodeSettings Settings) Prepare(NodeOptions options)
+    {
+        var config = LoadConfig(options);
+        var settings = NodeSettings.Create(config, options.Seed);
+        config = ClusterSecret.EnsureForFleet(config, settings);
+        CheckSettings(config);
+        return (config, settings);
+    }
+
+    /// <summary>
+    /// What every way of starting a node does once its actor system exists, before it joins: in a
+    /// process a fleet started, ends the node when the parent closes its standard input
+    /// (<see cref="ParentWatch"/>); and starts the node's admission gate (<see cref="Admission"/>).
+    /// </summary>
+    internal static void StartNodeServices(ActorSystem system, Config config, NodeSettings settings)
     {
         if (ChildIdentity.Current() is { } identity)
         {
             ParentWatch.Start(system, identity, SupervisedSettings.Create(config));
         }
+
+        Admission.StartGate(system, ClusterSecret.Read(config), settings.Seed);
     }
 
     /// <summary>Joins the cluster of <paramref name="seed"/>, or forms one when there is no seed.</summary>

@@ -30,18 +30,14 @@ public static class AkkaConfigurationBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         options = (options ?? new NodeOptions()) with { LoggerFactory = null };
-        var config = ActorIpcNode.LoadConfig(options);
-        var settings = NodeSettings.Create(config, options.Seed);
-        config = ClusterSecret.EnsureForFleet(config, settings);
-        ActorIpcNode.CheckSettings(config);
+        var (config, settings) = ActorIpcNode.Prepare(options);
 
         // Beneath: what the rest of the builder sets (WithRemoting, AddHocon, ...) wins.
         builder.AddHocon(config.ToAkkaConfig(), HoconAddMode.Append);
         builder.AddSetup(new ActorIpcConfigSetup(config));
         builder.AddStartup((system, _) =>
         {
-            ActorIpcNode.WatchParent(system, config);
-            Admission.StartGate(system, ClusterSecret.Read(config), settings.Seed);
+            ActorIpcNode.StartNodeServices(system, config, settings);
             AdmitThenJoin(system, config, settings);
         });
         return builder;

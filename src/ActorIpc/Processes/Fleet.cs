@@ -41,12 +41,13 @@ public sealed class Fleet : IExtension
     private FleetStatus _status;
 
     /// <summary>The cluster's secret, handed to every child (<c>ACTORIPC_SECRET</c>); empty: none.</summary>
-    internal string Secret => ClusterSecret.Read(_config);
+    internal string Secret { get; }
 
     internal Fleet(ExtendedActorSystem system)
     {
         _config = ActorIpcConfigSetup.Of(system);
         _settings = FleetSettings.Create(_config);
+        Secret = ClusterSecret.Read(_config);
         _logs = _settings.Processes
             .SelectMany(p => Enumerable.Range(0, p.Replicas).Select(i => (p.Name, i)))
             .ToFrozenDictionary(r => r, _ => new LogRing(_settings.LogLines));

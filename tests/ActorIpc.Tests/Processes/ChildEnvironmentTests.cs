@@ -6,7 +6,7 @@ namespace ActorIpc.Tests.Processes;
 public sealed class ChildEnvironmentTests
 {
     private static readonly Launcher WithSetpriv = new("/usr/share/dotnet/dotnet", "/usr/bin/setpriv", null);
-    private static readonly Launcher WithoutSetpriv = new("dotnet", null, "setpriv (util-linux) is not installed");
+    internal static readonly Launcher WithoutSetpriv = new("dotnet", null, "setpriv (util-linux) is not installed");
 
     [Fact]
     public void FromEnvironment_NoProcessName_NotSupervised()

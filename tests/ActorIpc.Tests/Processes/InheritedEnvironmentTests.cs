@@ -9,8 +9,6 @@ namespace ActorIpc.Tests.Processes;
 [Collection(ProcessEnvironmentCollection.Name)]
 public sealed class InheritedEnvironmentTests
 {
-    private static readonly Launcher WithoutSetpriv = new("dotnet", null, "setpriv (util-linux) is not installed");
-
     [Fact]
     public void Create_ParentWithASecretVariableOfItsOwn_HandsTheFleetsSecretOrNone()
     {
@@ -19,8 +17,8 @@ public sealed class InheritedEnvironmentTests
         Environment.SetEnvironmentVariable(ChildIdentity.SecretVariable, "inherited");
         try
         {
-            var none = ChildCommand.Create(process, new ChildIdentity("tool", 0, []), "seed", "", WithoutSetpriv);
-            var fleets = ChildCommand.Create(process, new ChildIdentity("tool", 0, []), "seed", "the-fleets", WithoutSetpriv);
+            var none = ChildCommand.Create(process, new ChildIdentity("tool", 0, []), "seed", "", ChildEnvironmentTests.WithoutSetpriv);
+            var fleets = ChildCommand.Create(process, new ChildIdentity("tool", 0, []), "seed", "the-fleets", ChildEnvironmentTests.WithoutSetpriv);
 
             Assert.False(none.Environment.ContainsKey(ChildIdentity.SecretVariable));
             Assert.Equal("the-fleets", fleets.Environment[ChildIdentity.SecretVariable]);
